@@ -1,0 +1,44 @@
+/**
+ * Everything Hangar reads from its environment, in one place. Read lazily: importing a module
+ * must never need configuration or secrets.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of seconds`);
+  return value;
+}
+
+export const Config = {
+  table: () => required("HANGAR_TABLE"),
+  jobsQueueUrl: () => required("HANGAR_JOBS_QUEUE_URL"),
+  webhooksQueueUrl: () => required("HANGAR_WEBHOOKS_QUEUE_URL"),
+  /** Set locally to DynamoDB Local / fauxqs; unset on AWS. */
+  dynamoEndpoint: () => process.env.HANGAR_DYNAMODB_ENDPOINT,
+  sqsEndpoint: () => process.env.HANGAR_SQS_ENDPOINT,
+  region: () => process.env.AWS_REGION ?? "us-east-1",
+  together: () => ({
+    apiKey: required("TOGETHER_API_KEY"),
+    baseUrl: process.env.TOGETHER_BASE_URL ?? "https://api.together.ai/v1",
+  }),
+  /** Adaptive backoff between provider checks: starts at min right after an action, doubles to max. */
+  checkDelay: () => ({ min: seconds("HANGAR_CHECK_MIN_SECONDS", 5), max: seconds("HANGAR_CHECK_MAX_SECONDS", 60) }),
+  /** How long a worker owns one step of a deployment before another may take it over. */
+  stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
+  /**
+   * Webhook retries: after failed attempt n the message stays hidden base × 2^(n-1) seconds
+   * (with jitter); the webhook queue's maxReceiveCount bounds the attempts, then its DLQ keeps it.
+   */
+  webhookRetry: () => ({
+    baseSeconds: seconds("HANGAR_WEBHOOK_RETRY_BASE_SECONDS", 30),
+    timeoutSeconds: seconds("HANGAR_WEBHOOK_TIMEOUT_SECONDS", 10),
+  }),
+  /** Activity is written at most this often per deployment, so proxy traffic doesn't become write traffic. */
+  activityWriteIntervalSeconds: () => seconds("HANGAR_ACTIVITY_WRITE_INTERVAL_SECONDS", 30),
+};

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { providerNames } from "../provider";
+import { states } from "./states";
+
+export const State = z.enum(states);
+
+export const ModelInfo = z.object({
+  source: z.string().meta({ example: "hf://Qwen/Qwen2.5-7B-Instruct" }),
+  type: z.enum(["model", "adapter"]),
+  baseModel: z.string().optional(),
+});
+
+export const AutoscalingInfo = z.object({
+  minReplicas: z.number().int().min(0),
+  maxReplicas: z.number().int().min(1),
+});
+
+export const ErrorInfo = z.object({ code: z.string(), message: z.string(), at: z.string() });
+
+/** What the API returns and what webhooks carry. Storage attributes never appear here. */
+export const Info = z
+  .object({
+    id: z.string().meta({ example: "dep_01jd4k2z5x8q3w6e9r0t1y2u3i" }),
+    name: z.string(),
+    provider: z.enum(providerNames),
+    state: State,
+    model: ModelInfo,
+    hardware: z.string(),
+    autoscaling: AutoscalingInfo,
+    idleTimeoutMinutes: z.number().int().nullable(),
+    provider_: z
+      .object({
+        uploadJobId: z.string().nullable(),
+        uploadStatus: z.string().nullable(),
+        modelName: z.string().nullable(),
+        endpointId: z.string().nullable(),
+        endpointState: z.string().nullable(),
+      })
+      .meta({ description: "The provider's own ids and raw state, next to ours." }),
+    endpoint: z
+      .object({ name: z.string(), url: z.string() })
+      .nullable()
+      .meta({ description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send." }),
+    lastError: ErrorInfo.nullable(),
+    stopReason: z.string().nullable(),
+    lastActivityAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Deployment" });
+export type Info = z.infer<typeof Info>;

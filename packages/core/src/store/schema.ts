@@ -1,0 +1,31 @@
+/**
+ * The single DynamoDB table, as data: sst.config.ts declares it on AWS and the local stack
+ * creates it in DynamoDB Local from this same definition.
+ *
+ * Item collections (pk / sk):
+ *   DEP#<id> / META            deployment (version-checked)
+ *   DEP#<id> / EVT#<evt id>    state history, one item per change
+ *   TEN#<tenant> / WHK#<id>    webhook subscription
+ *   WHK#<id> / DLV#<id>        webhook delivery (per-subscription log)
+ *   KEY#<sha256> / KEY         API key (hash only)
+ *   IDEM#<tenant>#<key> / IDEM idempotency record (expires by TTL)
+ *
+ * Sparse indexes hold only what is due, so sweeps cost what is due, not the fleet size.
+ */
+export const table = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  ttl: "expiresAt",
+  indexes: {
+    /** A tenant's deployments, newest id last. */
+    byTenant: { partitionKey: "tenantPk", sortKey: "tenantSk" },
+    /** In-flight deployments by next check time. Present only while in flight. */
+    dueChecks: { partitionKey: "checkPk", sortKey: "checkAt" },
+    /** Idle-stoppable deployments by idle deadline. Present only while ready with an idle timeout. */
+    dueIdle: { partitionKey: "idlePk", sortKey: "idleAt" },
+    /** Events whose webhooks have not been handed to the webhook queue yet. */
+    outbox: { partitionKey: "outboxPk", sortKey: "outboxAt" },
+  },
+} as const;
+
+export type IndexName = keyof typeof table.indexes;

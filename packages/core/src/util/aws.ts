@@ -1,0 +1,37 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { Config } from "../config";
+
+let ddb: DynamoDBDocumentClient | undefined;
+let sqs: SQSClient | undefined;
+
+/** Local stand-ins accept any credentials; on AWS the default chain is used. */
+function localCredentials(endpoint: string | undefined) {
+  return endpoint ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
+}
+
+export function dynamo(): DynamoDBDocumentClient {
+  if (!ddb) {
+    const endpoint = Config.dynamoEndpoint();
+    ddb = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ region: Config.region(), endpoint, credentials: localCredentials(endpoint) }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+  }
+  return ddb;
+}
+
+export function sqsClient(): SQSClient {
+  if (!sqs) {
+    const endpoint = Config.sqsEndpoint();
+    // fauxqs hands out queue URLs on a *.localhost host that may not resolve: always use the endpoint.
+    sqs = new SQSClient({
+      region: Config.region(),
+      endpoint,
+      credentials: localCredentials(endpoint),
+      useQueueUrlAsEndpoint: endpoint ? false : undefined,
+    });
+  }
+  return sqs;
+}
