@@ -1,0 +1,76 @@
+import type { Dispatcher } from "undici";
+import { Transport } from "./http";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry";
+import { Wire } from "./wire";
+
+export type TogetherClientOptions = {
+  apiKey: string;
+  /** Defaults to https://api.together.ai/v1. */
+  baseUrl?: string;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Time to the first response byte of a chat completion; default 120 s. */
+  chatTimeoutMs?: number;
+  /** Retries after the first attempt; default 3. */
+  maxRetries?: number;
+  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  dispatcher?: Dispatcher;
+};
+
+const id = encodeURIComponent;
+
+/** Together's v1 REST API, resource by resource, in Together's own wire shapes. */
+export class TogetherClient {
+  private readonly http: Transport;
+  private readonly chatTimeoutMs: number;
+
+  constructor(options: TogetherClientOptions) {
+    if (!options.apiKey) throw new Error("Together API key is missing");
+    this.http = new Transport({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl ?? "https://api.together.ai/v1",
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: {
+        ...defaultRetryPolicy,
+        ...options.retry,
+        maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
+      },
+      dispatcher: options.dispatcher,
+    });
+    this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;
+  }
+
+  readonly models = {
+    list: (params: { dedicated?: boolean } = {}) =>
+      this.http.json("GET", "/models", Wire.ModelList, { query: { dedicated: params.dedicated } }),
+    upload: (body: Wire.UploadModel) => this.http.json("POST", "/models", Wire.UploadResult, { body }),
+  };
+
+  readonly jobs = {
+    get: (jobId: string) => this.http.json("GET", `/jobs/${id(jobId)}`, Wire.Job),
+    list: async () => (await this.http.json("GET", "/jobs", Wire.JobList)).data,
+  };
+
+  readonly endpoints = {
+    create: (body: Wire.CreateEndpoint) => this.http.json("POST", "/endpoints", Wire.Endpoint, { body }),
+    get: (endpointId: string) => this.http.json("GET", `/endpoints/${id(endpointId)}`, Wire.Endpoint),
+    list: async (params: { type?: "dedicated" | "serverless"; mine?: boolean } = {}) =>
+      (await this.http.json("GET", "/endpoints", Wire.EndpointList, { query: params })).data,
+    update: (endpointId: string, body: Wire.UpdateEndpoint) =>
+      this.http.json("PATCH", `/endpoints/${id(endpointId)}`, Wire.Endpoint, { body }),
+    delete: (endpointId: string) => this.http.empty("DELETE", `/endpoints/${id(endpointId)}`),
+  };
+
+  async hardware(params: { model?: string } = {}) {
+    return (await this.http.json("GET", "/hardware", Wire.HardwareList, { query: params })).data;
+  }
+
+  /** POST /chat/completions; the response (JSON or an SSE stream) is returned untouched for proxying. */
+  chat(body: Record<string, unknown>, options: { signal?: AbortSignal } = {}): Promise<Response> {
+    return this.http.passthrough("POST", "/chat/completions", {
+      body,
+      signal: options.signal,
+      timeoutMs: this.chatTimeoutMs,
+    });
+  }
+}
