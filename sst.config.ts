@@ -1,0 +1,113 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+export default $config({
+  app(input) {
+    return {
+      name: "hangar",
+      home: "aws",
+      removal: input?.stage === "production" ? "retain" : "remove",
+      protect: input?.stage === "production",
+    };
+  },
+  async run() {
+    // SST only allows imports inside run(); these data files are shared with the local stack.
+    const { table: schema } = await import("./packages/core/src/store/schema");
+    const { queues } = await import("./packages/core/src/queue/settings");
+    const { schedules } = await import("./packages/core/src/schedule/index");
+
+    const indexes = Object.entries(schema.indexes);
+    const table = new sst.aws.Dynamo("Table", {
+      fields: Object.fromEntries(
+        [schema.partitionKey, schema.sortKey, ...indexes.flatMap(([, i]) => [i.partitionKey, i.sortKey])].map(
+          (field) => [field, "string" as const],
+        ),
+      ),
+      primaryIndex: { hashKey: schema.partitionKey, rangeKey: schema.sortKey },
+      globalIndexes: Object.fromEntries(
+        indexes.map(([name, i]) => [name, { hashKey: i.partitionKey, rangeKey: i.sortKey }]),
+      ),
+      ttl: schema.ttl,
+    });
+
+    function queue(name: string, settings: (typeof queues)[keyof typeof queues]) {
+      // 14 days, the SQS maximum: time to inspect and redrive what failed.
+      const dlq = new sst.aws.Queue(`${name}Dlq`, {
+        transform: { queue: { messageRetentionSeconds: 14 * 24 * 60 * 60 } },
+      });
+      const main = new sst.aws.Queue(name, {
+        visibilityTimeout: `${settings.visibilityTimeoutSeconds} seconds`,
+        dlq: { queue: dlq.arn, retry: settings.maxReceiveCount },
+      });
+      return { main, dlq };
+    }
+    const jobs = queue("Jobs", queues.jobs);
+    const webhooks = queue("Webhooks", queues.webhooks);
+
+    // FireworksApiKey and FireworksAccountId join here with the Fireworks provider; SST refuses to
+    // deploy while a declared secret has no value, so they are not declared before they are used.
+    const togetherApiKey = new sst.Secret("TogetherApiKey");
+
+    // Linking grants dynamodb:* on the table and its indexes and sqs:* on each queue, which covers
+    // the worker sending to both queues and the webhook sender changing message visibility.
+    const fn = {
+      runtime: "nodejs22.x",
+      architecture: "arm64",
+      memory: "512 MB",
+      link: [table, jobs.main, webhooks.main],
+      environment: {
+        HANGAR_TABLE: table.name,
+        HANGAR_JOBS_QUEUE_URL: jobs.main.url,
+        HANGAR_WEBHOOKS_QUEUE_URL: webhooks.main.url,
+        TOGETHER_API_KEY: togetherApiKey.value,
+      },
+    } satisfies Partial<sst.aws.FunctionArgs>;
+
+    jobs.main.subscribe(
+      {
+        ...fn,
+        handler: "packages/functions/src/worker.handler",
+        timeout: `${queues.jobs.functionTimeoutSeconds} seconds`,
+      },
+      { batch: { size: queues.jobs.batchSize, partialResponses: true } },
+    );
+    webhooks.main.subscribe(
+      {
+        ...fn,
+        handler: "packages/functions/src/webhook-sender.handler",
+        timeout: `${queues.webhooks.functionTimeoutSeconds} seconds`,
+      },
+      { batch: { size: queues.webhooks.batchSize, partialResponses: true } },
+    );
+
+    const api = new sst.aws.ApiGatewayV2("Api");
+    api.route("$default", {
+      ...fn,
+      handler: "packages/functions/src/api/handler.handler",
+      memory: "1024 MB",
+      // API Gateway gives up on an integration after 30 seconds.
+      timeout: "30 seconds",
+    });
+
+    function cron(name: string, schedule: (typeof schedules)[keyof typeof schedules]) {
+      new sst.aws.CronV2(name, {
+        schedule: schedule.expression,
+        function: {
+          ...fn,
+          handler: `packages/functions/src/${schedule.handler}.handler`,
+          timeout: "60 seconds",
+        },
+      });
+    }
+    cron("Poller", schedules.poller);
+    cron("IdleStopper", schedules.idleStopper);
+
+    return {
+      api: api.url,
+      table: table.name,
+      jobsQueue: jobs.main.url,
+      jobsDlq: jobs.dlq.url,
+      webhooksQueue: webhooks.main.url,
+      webhooksDlq: webhooks.dlq.url,
+    };
+  },
+});
