@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { estimateMemoryGb } from "./catalog";
+import { isoSeconds, type SimState, type Transition } from "./state";
+
+export type SimModel = {
+  uuid: string;
+  id: string;
+  type: "model" | "adapter";
+  memoryGb: number;
+  created: number;
+};
+
+export type SimJob = {
+  job_id: string;
+  status: string;
+  status_updates: { status: string; message: string; timestamp: string }[];
+  args: { description?: string; modelName: string; modelSource: string };
+  created: number;
+  updated: number;
+  plan: Transition[];
+  model: SimModel;
+};
+
+export const CORRUPT_WEIGHTS =
+  "Failed to load model weights: model-00001-of-00002.safetensors is corrupted (safetensors header invalid)";
+
+export type UploadInput = {
+  model_name: string;
+  model_source: string;
+  model_type?: "model" | "adapter";
+  description?: string;
+};
+
+export function startUpload(state: SimState, input: UploadInput): SimJob {
+  const now = state.now();
+  const running = now + state.step("jobQueuedMs");
+  const done = running + state.step("jobRunningMs");
+  const failure = input.model_source.toLowerCase().includes("corrupt")
+    ? CORRUPT_WEIGHTS
+    : state.failNextUploads.shift();
+  const job: SimJob = {
+    job_id: `job-${randomUUID()}`,
+    status: "Queued",
+    status_updates: [{ status: "Queued", message: "Job is Queued", timestamp: isoSeconds(now) }],
+    args: {
+      description: input.description,
+      modelName: `${state.owner}/${input.model_name}`,
+      modelSource: input.model_source,
+    },
+    created: now,
+    updated: now,
+    plan: [
+      { state: "Running", at: running, message: "Job is Running" },
+      failure
+        ? { state: "Failed", at: done, message: failure }
+        : { state: "Complete", at: done, message: "Job is Complete" },
+    ],
+    model: {
+      uuid: `model-${randomUUID()}`,
+      id: `${state.owner}/${input.model_name}`,
+      type: input.model_type ?? "model",
+      memoryGb: estimateMemoryGb(input.model_source),
+      created: Math.floor(now / 1000),
+    },
+  };
+  state.jobs.set(job.job_id, job);
+  return job;
+}
+
+export function advanceJob(state: SimState, job: SimJob): SimJob {
+  const now = state.now();
+  while (job.plan[0] && job.plan[0].at <= now) {
+    const next = job.plan.shift()!;
+    job.status = next.state;
+    job.updated = next.at;
+    job.status_updates.push({
+      status: next.state,
+      message: next.message ?? `Job is ${next.state}`,
+      timestamp: isoSeconds(next.at),
+    });
+    if (next.state === "Complete") state.models.set(job.model.id, job.model);
+  }
+  return job;
+}
+
+export function jobView(job: SimJob) {
+  return {
+    type: "model_upload",
+    job_id: job.job_id,
+    status: job.status,
+    status_updates: job.status_updates,
+    args: Object.fromEntries(Object.entries(job.args).filter(([, v]) => v !== undefined)),
+    created_at: isoSeconds(job.created),
+    updated_at: isoSeconds(job.updated),
+  };
+}
+
+/** Where the weights came from, as Together reports it: a kind, not the URL. */
+export function sourceKind(source: string): string {
+  if (/^https?:\/\/(www\.)?huggingface\.co\//i.test(source) || !/^https?:\/\//i.test(source))
+    return "huggingface";
+  return "remote_archive";
+}
