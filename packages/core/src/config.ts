@@ -28,7 +28,11 @@ export const Config = {
     baseUrl: process.env.TOGETHER_BASE_URL ?? "https://api.together.ai/v1",
   }),
   /** Adaptive backoff between provider checks: starts at min right after an action, doubles to max. */
-  checkDelay: () => ({ min: seconds("HANGAR_CHECK_MIN_SECONDS", 5), max: seconds("HANGAR_CHECK_MAX_SECONDS", 60) }),
+  checkDelay: () => ({
+    min: seconds("HANGAR_CHECK_MIN_SECONDS", 5),
+    max: seconds("HANGAR_CHECK_MAX_SECONDS", 60),
+    watch: seconds("HANGAR_WATCH_SECONDS", 300),
+  }),
   /** How long a worker owns one step of a deployment before another may take it over. */
   stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
   /**

@@ -28,7 +28,7 @@ export const Info = z
     hardware: z.string(),
     autoscaling: AutoscalingInfo,
     idleTimeoutMinutes: z.number().int().nullable(),
-    provider_: z
+    upstream: z
       .object({
         uploadJobId: z.string().nullable(),
         uploadStatus: z.string().nullable(),
@@ -40,7 +40,9 @@ export const Info = z
     endpoint: z
       .object({ name: z.string(), url: z.string() })
       .nullable()
-      .meta({ description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send." }),
+      .meta({
+        description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
+      }),
     lastError: ErrorInfo.nullable(),
     stopReason: z.string().nullable(),
     lastActivityAt: z.string().nullable(),

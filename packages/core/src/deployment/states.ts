@@ -26,7 +26,8 @@ const allowed: Record<State, readonly State[]> = {
   ready: ["updating", "stopping", "stopped", "deleting", "failed"],
   updating: ["ready", "stopping", "deleting", "failed"],
   stopping: ["stopped", "deleting", "failed"],
-  stopped: ["starting", "deleting", "failed"],
+  // stopped → deleted: the provider removed it on its own; stopped → starting: started outside Hangar.
+  stopped: ["starting", "deleting", "deleted", "failed"],
   starting: ["ready", "stopping", "deleting", "failed"],
   deleting: ["deleted", "failed"],
   deleted: [],

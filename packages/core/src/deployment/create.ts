@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { useTenant } from "../actor";
+import { VisibleError } from "../error";
+import { enqueueJob } from "../queue";
+import { isConditionFailure, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { fn } from "../util/fn";
+import { createId } from "../util/id";
+import { log } from "../util/log";
+import type { EventRow } from "./events";
+import { CreateInput } from "./input";
+import { key, type Row, tenantPk, toInfo } from "./row";
+import { load } from "./write";
+import { watchFor } from "./watch";
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Records a deployment as `queued` and enqueues its first step. With an idempotency key, the
+ * deployment, its first event and the key's record are written in one transaction, so a
+ * retried request finds the same deployment and never a half-written one.
+ */
+export const create = fn(CreateInput, async (input, idempotencyKey?: string) => {
+  const tenantId = useTenant();
+  const now = new Date();
+  const at = now.toISOString();
+  const id = createId("deployment");
+  const { hfToken, ...model } = input.model;
+  const draft: Row = {
+    ...key(id),
+    type: "deployment",
+    id,
+    tenantId,
+    name: input.name ?? id,
+    provider: input.provider,
+    state: "queued",
+    model,
+    hfToken,
+    hardware: input.hardware,
+    autoscaling: input.autoscaling,
+    idleTimeoutMinutes: input.idleTimeoutMinutes,
+    createdAt: at,
+    updatedAt: at,
+    stateChangedAt: at,
+    version: 1,
+    checkId: "",
+    checks: 0,
+    tenantPk: tenantPk(tenantId),
+    tenantSk: id,
+  };
+  const row: Row = { ...draft, ...watchFor(draft, now, 0) };
+  const eventId = createId("event");
+  const event: EventRow = {
+    pk: row.pk,
+    sk: `EVT#${eventId}`,
+    type: "event",
+    id: eventId,
+    deploymentId: id,
+    tenantId,
+    from: null,
+    to: "queued",
+    reason: "created",
+    at,
+    sequence: 1,
+    data: toInfo(row),
+  };
+  const items: NonNullable<TransactWriteCommandInput["TransactItems"]> = [
+    { Put: { TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" } },
+    { Put: { TableName: tableName(), Item: event } },
+  ];
+  const idem = idempotencyKey ? idempotencyRecord(tenantId, idempotencyKey, input, id, now) : undefined;
+  if (idem) items.push({ Put: { TableName: tableName(), Item: idem, ConditionExpression: "attribute_not_exists(pk)" } });
+
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (idem && isConditionFailure(error)) return replay(idem);
+    throw error;
+  }
+  // If this send is lost, the poller finds the overdue check and enqueues it.
+  await enqueueJob({ type: "deployment.step", deploymentId: id, checkId: row.checkId }).catch((error) =>
+    log.warn("first step not enqueued; the poller will pick it up", { deploymentId: id, error }),
+  );
+  return toInfo(row);
+});
+
+function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unknown, id: string, now: Date) {
+  if (idempotencyKey.length > 255) {
+    throw new VisibleError("input", "idempotency.key_invalid", "Idempotency-Key must be at most 255 characters.");
+  }
+  return {
+    pk: `IDEM#${tenantId}#${idempotencyKey}`,
+    sk: "IDEM",
+    type: "idempotency",
+    bodyHash: createHash("sha256").update(JSON.stringify(input)).digest("hex"),
+    deploymentId: id,
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+}
+
+async function replay(idem: ReturnType<typeof idempotencyRecord>) {
+  const found = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: { pk: idem.pk, sk: "IDEM" }, ConsistentRead: true }),
+  );
+  const stored = found.Item;
+  if (!stored || stored.bodyHash !== idem.bodyHash) {
+    throw new VisibleError(
+      "conflict",
+      "idempotency.key_reused",
+      "This Idempotency-Key was already used with a different request body.",
+    );
+  }
+  const row = await load(stored.deploymentId as string);
+  if (!row) throw new Error(`idempotency record points at missing ${stored.deploymentId}`);
+  return toInfo(row);
+}

@@ -1,0 +1,63 @@
+import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { enqueueJob, enqueueWebhookJob } from "../queue";
+import { table, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { log } from "../util/log";
+import type { EventRow } from "./events";
+import type { Committed } from "./write";
+
+/**
+ * After a commit: schedule the next step, and hand a webhook-worthy event to the webhook
+ * queue. Both are safe to lose: the poller re-enqueues overdue checks and undelivered
+ * outbox events.
+ */
+export async function dispatch({ row, event }: Committed, now = Date.now()) {
+  if (row.checkAt) {
+    const delaySeconds = Math.max(0, (Date.parse(row.checkAt) - now) / 1000);
+    await enqueueJob({ type: "deployment.step", deploymentId: row.id, checkId: row.checkId }, { delaySeconds }).catch(
+      (error) => log.warn("step not enqueued; the poller will pick it up", { deploymentId: row.id, error }),
+    );
+  }
+  if (event?.outboxPk) await publish(event);
+}
+
+/** Sends an outbox event to the webhook queue, then clears its mark. */
+export async function publish(event: Pick<EventRow, "pk" | "sk" | "id" | "deploymentId">) {
+  try {
+    await enqueueWebhookJob({ type: "webhook.fanout", deploymentId: event.deploymentId, eventId: event.id });
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: event.pk, sk: event.sk },
+        UpdateExpression: "REMOVE outboxPk, outboxAt",
+      }),
+    );
+  } catch (error) {
+    log.warn("webhook event left in the outbox; the poller will retry", { eventId: event.id, error });
+  }
+}
+
+/** Outbox events older than `graceSeconds`: their dispatch was lost. */
+export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
+  const before = new Date(now - graceSeconds * 1000).toISOString();
+  const { partitionKey, sortKey } = table.indexes.outbox;
+  let published = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "outbox",
+        KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} <= :before`,
+        ExpressionAttributeValues: { ":pk": "OUTBOX", ":before": before },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of (page.Items ?? []) as EventRow[]) {
+      await publish(item);
+      published++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { published };
+}

@@ -1,0 +1,59 @@
+import type { Info } from "./info";
+import type { State } from "./states";
+
+/** Webhook event types, and which state changes fire them. */
+export const webhookEvents = [
+  "deployment.ready",
+  "deployment.failed",
+  "deployment.stopped",
+  "deployment.started",
+  "deployment.updated",
+  "deployment.deleted",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export function webhookFor(from: State, to: State): WebhookEvent | undefined {
+  if (to === "ready") {
+    if (from === "starting") return "deployment.started";
+    if (from === "updating") return "deployment.updated";
+    return "deployment.ready";
+  }
+  if (to === "failed") return "deployment.failed";
+  if (to === "stopped") return "deployment.stopped";
+  if (to === "deleted") return "deployment.deleted";
+  return undefined;
+}
+
+/** One entry of a deployment's history, as stored (pk DEP#id, sk EVT#id). */
+export type EventRow = {
+  pk: string;
+  sk: string;
+  type: "event";
+  id: string;
+  deploymentId: string;
+  tenantId: string;
+  from: State | null;
+  to: State;
+  reason?: string;
+  message?: string;
+  at: string;
+  /** The deployment's version after this change: a per-deployment sequence number. */
+  sequence: number;
+  webhook?: WebhookEvent;
+  /** The deployment as it was right after the change; webhooks carry this snapshot. */
+  data: Info;
+  outboxPk?: string;
+  outboxAt?: string;
+};
+
+export function toEventInfo(row: EventRow) {
+  return {
+    id: row.id,
+    from: row.from,
+    to: row.to,
+    reason: row.reason ?? null,
+    message: row.message ?? null,
+    at: row.at,
+    sequence: row.sequence,
+  };
+}

@@ -1,0 +1,10 @@
+export { create } from "./create";
+export { type EventRow, type WebhookEvent, webhookEvents } from "./events";
+export { Info, State } from "./info";
+export { CreateInput, ListInput, UpdateInput } from "./input";
+export { events, get, list } from "./query";
+export { recordActivity, remove, start, stop, update } from "./request";
+export { type StepResult, step } from "./step";
+export { stopIdle, requeueOverdue } from "./sweep";
+export { sweepOutbox } from "./dispatch";
+export { chat, smokeTest } from "./traffic";

@@ -1,0 +1,76 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { useTenant } from "../actor";
+import { VisibleError } from "../error";
+import { cursor, table, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { fn } from "../util/fn";
+import { type EventRow, toEventInfo } from "./events";
+import { ListInput } from "./input";
+import { type Row, tenantPk, toInfo } from "./row";
+import { load } from "./write";
+
+/** The caller's deployment; another tenant's is indistinguishable from a missing one. */
+export async function mine(id: string): Promise<Row> {
+  const tenantId = useTenant();
+  const row = await load(id);
+  if (!row || row.tenantId !== tenantId) {
+    throw new VisibleError("not_found", "deployment.not_found", `No deployment ${id}.`);
+  }
+  return row;
+}
+
+export async function get(id: string) {
+  return toInfo(await mine(id));
+}
+
+export const list = fn(ListInput, async (input) => {
+  const start = cursor.decode(input.cursor);
+  if (input.cursor && !start) throw new VisibleError("input", "request.invalid_cursor", "The cursor is not valid.");
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ":pk": tenantPk(useTenant()) };
+  if (input.state) {
+    filters.push("#state = :state");
+    values[":state"] = input.state;
+  }
+  if (input.provider) {
+    filters.push("#provider = :provider");
+    values[":provider"] = input.provider;
+  }
+  const result = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "byTenant",
+      KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
+      FilterExpression: filters.length ? filters.join(" AND ") : undefined,
+      ExpressionAttributeNames: filters.length ? { "#state": "state", "#provider": "provider" } : undefined,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: input.limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return {
+    data: (result.Items as Row[]).map(toInfo),
+    nextCursor: cursor.encode(result.LastEvaluatedKey),
+  };
+});
+
+/** The state history, oldest first. */
+export async function events(id: string) {
+  await mine(id);
+  const items: EventRow[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
+        ExpressionAttributeValues: { ":pk": `DEP#${id}`, ":evt": "EVT#" },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items as EventRow[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items.map(toEventInfo);
+}

@@ -1,0 +1,119 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { Config } from "../config";
+import { TransitionConflict } from "../error";
+import type { Provider } from "../provider";
+import { ProviderError } from "../provider/error";
+import { useProvider } from "../provider/registry";
+import { isConditionFailure, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { log } from "../util/log";
+import { advance } from "./advance";
+import { dispatch } from "./dispatch";
+import { key, type Row } from "./row";
+import { isWatched } from "./watch";
+import { commit, load } from "./write";
+
+export type StepResult = "done" | "stale" | "busy" | "retry" | "failed";
+
+/**
+ * Runs one step for a `deployment.step` job.
+ *
+ * Timeline that makes duplicates safe:
+ *   1. the job's checkId must still be the deployment's (else stale: a newer chain exists);
+ *   2. a lease is claimed with a conditional write (else busy: a copy of this job is running);
+ *   3. the provider is called;
+ *   4. the outcome is committed on condition the checkId is unchanged, and the next step enqueued.
+ * A crash between 3 and 4 leaves the checkId as it was, so a redelivery repeats 3, where every
+ * action first looks for what an earlier attempt did.
+ */
+export async function step(
+  job: { deploymentId: string; checkId: string },
+  options: { provider?: Provider; now?: Date } = {},
+): Promise<StepResult> {
+  const now = options.now ?? new Date();
+  const row = await load(job.deploymentId);
+  if (!row || row.checkId !== job.checkId || !isWatched(row.state)) return "stale";
+  const leased = await claim(row, now);
+  if (!leased) return "busy";
+  const provider = options.provider ?? useProvider(row.provider);
+  try {
+    const change = await advance(leased, provider);
+    await dispatch(await commit(leased, { ...change, guard: { checkId: job.checkId } }));
+    return "done";
+  } catch (error) {
+    if (error instanceof TransitionConflict) return "stale";
+    if (error instanceof ProviderError) return providerFailed(leased, job.checkId, error);
+    await release(leased);
+    throw error;
+  }
+}
+
+async function claim(row: Row, now: Date): Promise<Row | undefined> {
+  const leaseUntil = new Date(now.getTime() + Config.stepLeaseSeconds() * 1000).toISOString();
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(row.id),
+        // The check moves past the lease too, so the poller leaves a leased step alone.
+        UpdateExpression: "SET leaseUntil = :until, checkAt = :until",
+        ConditionExpression: "checkId = :check AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
+        ExpressionAttributeValues: { ":until": leaseUntil, ":check": row.checkId, ":now": now.toISOString() },
+      }),
+    );
+    return { ...row, leaseUntil, checkAt: leaseUntil };
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Lets a redelivery of the same job run at once, instead of waiting out the lease. */
+async function release(row: Row) {
+  await dynamo()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(row.id),
+        UpdateExpression: "REMOVE leaseUntil",
+        ConditionExpression: "checkId = :check",
+        ExpressionAttributeValues: { ":check": row.checkId },
+      }),
+    )
+    .catch((error) => log.warn("lease not released; it will expire", { deploymentId: row.id, error }));
+}
+
+/**
+ * A retryable provider error (after the client's own retries) means "look again later"; a
+ * permanent one fails the deployment with the provider's message.
+ */
+async function providerFailed(row: Row, checkId: string, error: ProviderError): Promise<StepResult> {
+  const at = new Date().toISOString();
+  const code = error.code ? `provider.${error.code}` : `provider.${error.status ?? "error"}`;
+  log.warn("provider call failed", { deploymentId: row.id, state: row.state, retryable: error.retryable, error });
+  try {
+    if (error.retryable) {
+      await dispatch(
+        await commit(row, {
+          set: { checks: row.checks + 1, lastError: { code, message: error.message, at } },
+          guard: { checkId },
+        }),
+      );
+      return "retry";
+    }
+    const message = `${row.provider} rejected the request: ${error.message}`;
+    await dispatch(
+      await commit(row, {
+        to: "failed",
+        reason: code,
+        message,
+        set: { lastError: { code, message, at } },
+        guard: { checkId },
+      }),
+    );
+    return "failed";
+  } catch (inner) {
+    if (inner instanceof TransitionConflict) return "stale";
+    throw inner;
+  }
+}

@@ -1,0 +1,42 @@
+import { Config } from "../config";
+import { createId } from "../util/id";
+import type { Row } from "./row";
+import { isInFlight, type State } from "./states";
+
+/** States a worker keeps checking: in flight, or settled but able to change at the provider. */
+export function isWatched(state: State): boolean {
+  return isInFlight(state) || state === "ready" || state === "stopped";
+}
+
+/**
+ * Seconds until the next provider check. Right after an action things move fast, so the
+ * first checks are close together; they double up to the cap while nothing changes.
+ * Settled deployments are checked rarely, to notice what the provider did on its own.
+ */
+export function checkDelay(state: State, checks: number, policy = Config.checkDelay()): number {
+  if (!isInFlight(state)) return policy.watch;
+  return Math.min(policy.max, policy.min * 2 ** Math.min(checks, 20));
+}
+
+/** The deadline after which an idle deployment may be stopped, or undefined when it can't be. */
+export function idleDeadline(row: Pick<Row, "state" | "idleTimeoutMinutes" | "stateChangedAt" | "lastActivityAt">) {
+  if (row.state !== "ready" || !row.idleTimeoutMinutes) return undefined;
+  // Becoming ready counts as activity: a fresh endpoint gets a full timeout before it can be stopped.
+  const since = Math.max(Date.parse(row.stateChangedAt), row.lastActivityAt ? Date.parse(row.lastActivityAt) : 0);
+  return new Date(since + row.idleTimeoutMinutes * 60_000).toISOString();
+}
+
+/** The index and step attributes that follow from a row's state: computed, never set by hand. */
+export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
+  const watched = isWatched(row.state);
+  const delay = nextCheckSeconds ?? checkDelay(row.state, row.checks);
+  const idleAt = idleDeadline(row);
+  return {
+    checkId: createId("message"),
+    leaseUntil: undefined,
+    checkPk: watched ? "CHECK" : undefined,
+    checkAt: watched ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
+    idlePk: idleAt ? "IDLE" : undefined,
+    idleAt,
+  };
+}

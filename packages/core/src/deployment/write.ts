@@ -1,0 +1,118 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { TransitionConflict, VisibleError } from "../error";
+import { diffUpdate, isConditionFailure, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { createId } from "../util/id";
+import { type EventRow, webhookFor } from "./events";
+import { key, type Row, toInfo } from "./row";
+import { canTransition, type State } from "./states";
+import { watchFor } from "./watch";
+
+export async function load(id: string): Promise<Row | undefined> {
+  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key(id), ConsistentRead: true }));
+  return result.Item as Row | undefined;
+}
+
+export type Change = {
+  /** A state change; omitted for changes within the state (provider ids, next check). */
+  to?: State;
+  set?: Partial<Row>;
+  remove?: (keyof Row)[];
+  reason?: string;
+  message?: string;
+  /** Seconds until the next step; defaults to the state's own watch policy. */
+  nextCheckSeconds?: number;
+  /**
+   * Who may write: the API holds the version it read; a worker holds the step chain's checkId.
+   * Either way the stored state must still be the one the change was computed from.
+   */
+  guard: { version: number } | { checkId: string };
+  /** Only while the idle deadline has passed: a heartbeat that landed meanwhile wins. */
+  idleBefore?: string;
+};
+
+export type Committed = { row: Row; event?: EventRow };
+
+/**
+ * Applies a change with a conditional write. A state change also appends a history event in
+ * the same transaction (with an outbox mark when it fires a webhook), and every change
+ * replaces `checkId`, so any step message scheduled before it is recognised as stale.
+ */
+export async function commit(row: Row, change: Change, now = new Date()): Promise<Committed> {
+  const to = change.to ?? row.state;
+  if (change.to && !canTransition(row.state, change.to)) {
+    throw new VisibleError(
+      "conflict",
+      "deployment.invalid_state",
+      `A deployment that is ${row.state} cannot become ${change.to}.`,
+      { state: row.state },
+    );
+  }
+  const at = now.toISOString();
+  const next: Row = { ...row, ...change.set, state: to, updatedAt: at, version: row.version + 1 };
+  for (const k of change.remove ?? []) delete next[k];
+  if (change.to) {
+    next.stateChangedAt = at;
+    next.checks = 0;
+  }
+  Object.assign(next, watchFor(next, now, change.nextCheckSeconds));
+
+  const update = diffUpdate(row, next, ["pk", "sk"]);
+  const [guardName, guardValue] =
+    "version" in change.guard ? ["version", change.guard.version] : ["checkId", change.guard.checkId];
+  const Update = {
+    TableName: tableName(),
+    Key: key(row.id),
+    UpdateExpression: update.expression,
+    ConditionExpression: `#g_state = :g_state AND #g_guard = :g_guard${change.idleBefore ? " AND idleAt <= :g_idle" : ""}`,
+    ExpressionAttributeNames: { ...update.names, "#g_state": "state", "#g_guard": guardName },
+    ExpressionAttributeValues: {
+      ...update.values,
+      ":g_state": row.state,
+      ":g_guard": guardValue,
+      ...(change.idleBefore ? { ":g_idle": change.idleBefore } : {}),
+    },
+  };
+
+  try {
+    if (!change.to) {
+      await dynamo().send(new UpdateCommand(Update));
+      return { row: next };
+    }
+    const event = eventFor(row.state, next, change, at);
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update },
+          { Put: { TableName: tableName(), Item: event, ConditionExpression: "attribute_not_exists(pk)" } },
+        ],
+      }),
+    );
+    return { row: next, event };
+  } catch (error) {
+    if (isConditionFailure(error)) throw new TransitionConflict(row.id, `${row.state}@${row.version}`);
+    throw error;
+  }
+}
+
+function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
+  const id = createId("event");
+  const webhook = webhookFor(from, row.state);
+  return {
+    pk: `DEP#${row.id}`,
+    sk: `EVT#${id}`,
+    type: "event",
+    id,
+    deploymentId: row.id,
+    tenantId: row.tenantId,
+    from,
+    to: row.state,
+    reason: change.reason,
+    message: change.message,
+    at,
+    sequence: row.version,
+    webhook,
+    data: toInfo(row),
+    ...(webhook ? { outboxPk: "OUTBOX", outboxAt: at } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { VisibleError } from "../error";
+import { providerNames } from "../provider";
+import { ProviderError } from "../provider/error";
+import { useProvider } from "../provider/registry";
+import { fn } from "../util/fn";
+
+export const Hardware = z
+  .object({
+    id: z.string().meta({ example: "1x_nvidia_h100_80gb_sxm" }),
+    provider: z.enum(providerNames),
+    gpu: z.object({ type: z.string(), count: z.number().int(), memoryGb: z.number(), link: z.string().optional() }),
+    pricePerHour: z.number().meta({ description: "USD per replica-hour" }),
+    priceSource: z.enum(["provider", "table"]).meta({ description: "From the provider's API, or Hangar's dated table." }),
+    priceAsOf: z.string().optional(),
+    availability: z.enum(["available", "insufficient", "unavailable", "unknown"]),
+  })
+  .meta({ id: "Hardware" });
+
+export const ListInput = z.object({
+  provider: z.enum(providerNames),
+  model: z.string().min(1).max(300).optional(),
+});
+
+/** The provider's hardware, normalised; with a model, only what can serve it. */
+export const list = fn(ListInput, async (input) => {
+  try {
+    const data = await useProvider(input.provider).hardware({ model: input.model });
+    return { data: data.sort((a, b) => a.pricePerHour - b.pricePerHour) };
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === "model_not_deployable") {
+      throw new VisibleError(
+        "unprocessable",
+        "hardware.model_not_deployable",
+        `${input.provider} cannot deploy ${input.model} on dedicated hardware.`,
+      );
+    }
+    throw error;
+  }
+});

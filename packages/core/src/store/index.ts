@@ -1,0 +1,61 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { Config } from "../config";
+
+export { table } from "./schema";
+
+export const tableName = () => Config.table();
+
+/** True when a write lost its condition, alone or inside a transaction. */
+export function isConditionFailure(error: unknown): boolean {
+  if (error instanceof ConditionalCheckFailedException) return true;
+  if (error instanceof TransactionCanceledException) {
+    return error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed") ?? false;
+  }
+  return false;
+}
+
+/**
+ * An UpdateExpression that turns `before` into `after`: changed attributes are SET, vanished
+ * ones REMOVEd, keys untouched. Writing only the difference keeps concurrent writers of other
+ * attributes (activity heartbeats) from being overwritten by a stale read.
+ */
+export function diffUpdate(before: Record<string, unknown>, after: Record<string, unknown>, skip: string[]) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (skip.includes(k)) continue;
+    const a = after[k];
+    if (a !== undefined && JSON.stringify(a) === JSON.stringify(before[k])) continue;
+    const name = `#a${n}`;
+    names[name] = k;
+    if (a === undefined) {
+      if (before[k] !== undefined) removes.push(name);
+    } else {
+      values[`:a${n}`] = a;
+      sets.push(`${name} = :a${n}`);
+    }
+    n++;
+  }
+  const expression = [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return { expression, names, values };
+}
+
+/** Opaque pagination cursors over DynamoDB's LastEvaluatedKey. */
+export const cursor = {
+  encode: (key: Record<string, unknown> | undefined) =>
+    key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null,
+  decode: (value: string | undefined): Record<string, unknown> | undefined => {
+    if (!value) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString());
+      return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from "hono";
+import { withActor } from "@hangar/core/actor";
+import * as ApiKey from "@hangar/core/apikey/index";
+import { VisibleError } from "@hangar/core/error";
+
+/** Resolves the bearer key to a tenant and runs the rest of the request as that tenant. */
+export function auth(): MiddlewareHandler {
+  return async function auth(c, next) {
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      throw new VisibleError("auth", "auth.missing_key", "Send an API key as 'Authorization: Bearer <key>'.");
+    }
+    const actor = await ApiKey.verify(match[1]);
+    if (!actor) throw new VisibleError("auth", "auth.invalid_key", "The API key is not valid.");
+    await withActor(actor, () => next());
+  };
+}

@@ -1,0 +1,51 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { ProviderError } from "@hangar/core/provider/error";
+import { log } from "@hangar/core/util/log";
+
+const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
+  input: 400,
+  auth: 401,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 502,
+};
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** Schema failures from route validation, in the same shape as every other error. */
+export function invalid(issues: z.core.$ZodIssue[]) {
+  const message = issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+  return errorBody("request.invalid", message || "The request is not valid.", issues);
+}
+
+/** The one place errors become HTTP. */
+export function onError(error: Error, c: Context) {
+  if (error instanceof VisibleError) {
+    const body =
+      error.code === "request.invalid" && Array.isArray(error.details)
+        ? invalid(error.details)
+        : errorBody(error.code, error.message, error.details);
+    return c.json(body, statusOf[error.kind]);
+  }
+  if (error instanceof ProviderError) {
+    log.warn("provider error surfaced to the API", { error, status: error.status });
+    const code = error.retryable ? "provider.unavailable" : "provider.rejected";
+    return c.json(errorBody(code, `${error.provider}: ${error.message}`), error.retryable ? 503 : 502);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = error.status === 400 ? "request.malformed" : `request.${error.status}`;
+    return c.json(errorBody(code, error.message || "The request could not be read."), error.status as ContentfulStatusCode);
+  }
+  log.error("unhandled error", { error, path: c.req.path });
+  return c.json(errorBody("internal", "Something went wrong on our side; it has been logged."), 500);
+}

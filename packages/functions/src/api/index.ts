@@ -1,0 +1,34 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { auth } from "./auth";
+import { errorBody, invalid, onError } from "./errors";
+import { deployments } from "./routes/deployments";
+import { hardware } from "./routes/hardware";
+import { webhooks } from "./routes/webhooks";
+
+/** The API's composition root: public routes, then auth, then one router per resource. */
+export const app = new OpenAPIHono({
+  defaultHook: (result, c) => {
+    if (!result.success) return c.json(invalid(result.error.issues), 400);
+  },
+});
+
+app.onError(onError);
+app.notFound((c) => c.json(errorBody("route.not_found", `No route ${c.req.method} ${c.req.path}.`), 404));
+
+app.get("/healthz", (c) => c.json({ ok: true }));
+app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+app.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Hangar API",
+    version: "1.0.0",
+    description: "Deploy, scale, stop and test custom LLMs on inference providers' dedicated GPUs.",
+  },
+});
+app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Hangar API" }));
+
+app.use("/v1/*", auth());
+app.route("/", deployments);
+app.route("/", hardware);
+app.route("/", webhooks);

@@ -1,0 +1,194 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import * as Deployment from "@hangar/core/deployment/index";
+import { SmokeTestInput } from "@hangar/core/deployment/traffic";
+import { errors, IdParam, json } from "../openapi";
+
+const tags = ["Deployments"];
+const security = [{ bearerAuth: [] }];
+const Info = Deployment.Info;
+const Accepted = json(Info, "Accepted: the change runs in the background; watch `state` or subscribe to webhooks.");
+
+const Event = z
+  .object({
+    id: z.string(),
+    from: Deployment.State.nullable(),
+    to: Deployment.State,
+    reason: z.string().nullable(),
+    message: z.string().nullable(),
+    at: z.string(),
+    sequence: z.number().int(),
+  })
+  .meta({ id: "DeploymentEvent" });
+
+const TestResult = z
+  .object({
+    output: z.string(),
+    latencyMs: z.number().int(),
+    usage: z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() }).nullable(),
+    model: z.string(),
+  })
+  .meta({ id: "SmokeTestResult" });
+
+const ChatBody = z
+  .looseObject({ messages: z.array(z.unknown()).min(1), stream: z.boolean().optional() })
+  .meta({ description: "An OpenAI chat completion request; `model` is set by Hangar." });
+
+const action = (path: string, summary: string) =>
+  createRoute({
+    method: "post",
+    path,
+    tags,
+    security,
+    summary,
+    request: { params: IdParam },
+    responses: { 202: Accepted, ...errors(401, 404, 409) },
+  });
+
+export const deployments = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments",
+      tags,
+      security,
+      summary: "Deploy a model",
+      request: {
+        headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
+        body: { content: { "application/json": { schema: Deployment.CreateInput } }, required: true },
+      },
+      responses: { 202: Accepted, ...errors(400, 401, 409, 422) },
+    }),
+    async (c) => {
+      const info = await Deployment.create(c.req.valid("json"), c.req.valid("header")["idempotency-key"]);
+      return c.json(info, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments",
+      tags,
+      security,
+      summary: "List deployments",
+      request: { query: Deployment.ListInput },
+      responses: {
+        200: json(z.object({ data: z.array(Info), nextCursor: z.string().nullable() }), "A page of deployments"),
+        ...errors(400, 401),
+      },
+    }),
+    async (c) => c.json(await Deployment.list(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments/{id}",
+      tags,
+      security,
+      summary: "Get a deployment",
+      request: { params: IdParam },
+      responses: { 200: json(Info, "The deployment"), ...errors(401, 404) },
+    }),
+    async (c) => c.json(await Deployment.get(c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments/{id}/events",
+      tags,
+      security,
+      summary: "A deployment's state history",
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ data: z.array(Event) }), "Oldest first"), ...errors(401, 404) },
+    }),
+    async (c) => c.json({ data: await Deployment.events(c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/v1/deployments/{id}",
+      tags,
+      security,
+      summary: "Change autoscaling, hardware or idle timeout",
+      description: "A hardware change starts a new endpoint and deletes the old one once the new one serves.",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: Deployment.UpdateInput } }, required: true },
+      },
+      responses: { 202: Accepted, ...errors(400, 401, 404, 409) },
+    }),
+    async (c) => c.json(await Deployment.update(c.req.valid("json"), c.req.valid("param").id), 202),
+  )
+  .openapi(action("/v1/deployments/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
+    c.json(await Deployment.stop(c.req.valid("param").id), 202),
+  )
+  .openapi(action("/v1/deployments/{id}/start", "Start a stopped deployment"), async (c) =>
+    c.json(await Deployment.start(c.req.valid("param").id), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/v1/deployments/{id}",
+      tags,
+      security,
+      summary: "Delete the deployment and its endpoint",
+      request: { params: IdParam },
+      responses: { 202: Accepted, ...errors(401, 404, 409) },
+    }),
+    async (c) => c.json(await Deployment.remove(c.req.valid("param").id), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/test",
+      tags,
+      security,
+      summary: "Smoke-test the endpoint with one chat completion",
+      description: "Does not count as activity.",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: SmokeTestInput } }, required: false },
+      },
+      responses: { 200: json(TestResult, "The completion, timed"), ...errors(400, 401, 404, 409, 502) },
+    }),
+    async (c) => c.json(await Deployment.smokeTest(c.req.valid("json") ?? {}, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/chat/completions",
+      tags,
+      security,
+      summary: "OpenAI-compatible chat completions, proxied to the endpoint",
+      description: "Streaming included. Counts as activity for the idle timeout.",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: ChatBody } }, required: true },
+      },
+      responses: {
+        200: { description: "The provider's response, passed through (JSON, or text/event-stream when streaming)" },
+        ...errors(400, 401, 404, 409, 502),
+      },
+    }),
+    async (c) => {
+      const upstream = await Deployment.chat(c.req.valid("param").id, c.req.valid("json"), c.req.raw.signal);
+      const headers = new Headers();
+      for (const name of ["content-type", "cache-control", "x-request-id"]) {
+        const value = upstream.headers.get(name);
+        if (value) headers.set(name, value);
+      }
+      return new Response(upstream.body, { status: upstream.status, headers });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/activity",
+      tags,
+      security,
+      summary: "Heartbeat: traffic sent to the provider directly",
+      request: { params: IdParam },
+      responses: { 202: json(z.object({ recorded: z.boolean() }), "Recorded (at most once per interval)"), ...errors(401, 404) },
+    }),
+    async (c) => c.json(await Deployment.recordActivity(c.req.valid("param").id), 202),
+  );

@@ -1,0 +1,20 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import { log } from "@hangar/core/util/log";
+
+/**
+ * Runs each record on its own and reports only the failed ones, so SQS retries just those
+ * (the subscription must have partial batch responses on).
+ */
+export async function processBatch(
+  event: SQSEvent,
+  handle: (record: SQSRecord) => Promise<void>,
+): Promise<SQSBatchResponse> {
+  const results = await Promise.allSettled(event.Records.map((record) => handle(record)));
+  const batchItemFailures = results.flatMap((result, i) => {
+    if (result.status === "fulfilled") return [];
+    const record = event.Records[i] as SQSRecord;
+    log.error("record failed", { messageId: record.messageId, error: result.reason });
+    return [{ itemIdentifier: record.messageId }];
+  });
+  return { batchItemFailures };
+}

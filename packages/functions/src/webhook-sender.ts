@@ -1,0 +1,39 @@
+import { ChangeMessageVisibilityCommand } from "@aws-sdk/client-sqs";
+import type { SQSEvent, SQSRecord } from "aws-lambda";
+import { withActor } from "@hangar/core/actor";
+import { Config } from "@hangar/core/config";
+import { queues } from "@hangar/core/queue/settings";
+import { WebhookJob } from "@hangar/core/queue/jobs";
+import { sqsClient } from "@hangar/core/util/aws";
+import * as Webhook from "@hangar/core/webhook/index";
+import { processBatch } from "./batch";
+
+export const handler = (event: SQSEvent) =>
+  withActor({ type: "system" }, () => processBatch(event, handle));
+
+async function handle(record: SQSRecord) {
+  const job = WebhookJob.parse(JSON.parse(record.body));
+  if (job.type === "webhook.fanout") {
+    await Webhook.fanout(job);
+    return;
+  }
+  const attempt = Number(record.attributes.ApproximateReceiveCount);
+  try {
+    await Webhook.deliver(job, attempt, attempt >= queues.webhooks.maxReceiveCount);
+  } catch (error) {
+    // Backoff rides on the message itself: hidden until the next attempt, and parked in the
+    // DLQ by SQS once its receive count passes maxReceiveCount.
+    if (error instanceof Webhook.DeliveryFailed) await hide(record, error.retryInSeconds);
+    throw error;
+  }
+}
+
+async function hide(record: SQSRecord, seconds: number) {
+  await sqsClient().send(
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: Config.webhooksQueueUrl(),
+      ReceiptHandle: record.receiptHandle,
+      VisibilityTimeout: seconds,
+    }),
+  );
+}
