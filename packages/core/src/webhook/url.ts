@@ -2,7 +2,10 @@ import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { VisibleError } from "../error";
 
-/** Where a webhook must never go: private, loopback, link-local (cloud metadata) and reserved ranges. */
+/**
+ * Where a webhook must never go: private, loopback, link-local (cloud metadata) and reserved
+ * ranges. BlockList also matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 rules.
+ */
 const blocked = new BlockList();
 for (const [net, prefix] of [
   ["0.0.0.0", 8],
@@ -22,7 +25,6 @@ for (const [net, prefix] of [
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
-  ["::ffff:0:0", 96],
 ] as const) {
   blocked.addSubnet(net, prefix, "ipv6");
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { CreateInput, UpdateInput } from "@hangar/core/deployment/input";
+
+const valid = { provider: "together", model: { source: "hf://Qwen/Qwen2.5-7B-Instruct" }, hardware: "1x_nvidia_h100_80gb_sxm" };
+
+describe("deployment input", () => {
+  it("accepts each kind of model source", () => {
+    for (const source of [
+      "hf://Qwen/Qwen2.5-7B-Instruct",
+      "s3://my-bucket/models/qwen.tar.gz",
+      "https://example.com/model.tar.gz",
+      "meta-llama/Llama-3.1-8B-Instruct",
+    ]) {
+      expect(CreateInput.safeParse({ ...valid, model: { source } }).success, source).toBe(true);
+    }
+  });
+
+  it("rejects sources it cannot fetch", () => {
+    for (const source of ["http://example.com/m.tar", "ftp://x/y", "hf://only-org", "", "s3://"]) {
+      expect(CreateInput.safeParse({ ...valid, model: { source } }).success, source).toBe(false);
+    }
+  });
+
+  it("fills defaults: a model, one replica, no idle timeout", () => {
+    const parsed = CreateInput.parse(valid);
+    expect(parsed.model.type).toBe("model");
+    expect(parsed.autoscaling).toEqual({ minReplicas: 1, maxReplicas: 1 });
+    expect(parsed.idleTimeoutMinutes).toBeNull();
+  });
+
+  it("requires a base model for an adapter", () => {
+    const result = CreateInput.safeParse({ ...valid, model: { source: "hf://me/lora", type: "adapter" } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["model", "baseModel"]);
+  });
+
+  it("rejects min replicas above max, unknown providers and bad hardware ids", () => {
+    expect(CreateInput.safeParse({ ...valid, autoscaling: { minReplicas: 3, maxReplicas: 1 } }).success).toBe(false);
+    expect(CreateInput.safeParse({ ...valid, provider: "acme" }).success).toBe(false);
+    expect(CreateInput.safeParse({ ...valid, hardware: "h100; rm -rf /" }).success).toBe(false);
+  });
+
+  it("requires an update to change something", () => {
+    expect(UpdateInput.safeParse({}).success).toBe(false);
+    expect(UpdateInput.safeParse({ autoscaling: { minReplicas: 1, maxReplicas: 2 } }).success).toBe(true);
+  });
+});

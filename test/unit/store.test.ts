@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { cursor, diffUpdate } from "@hangar/core/store/index";
+
+describe("diffUpdate", () => {
+  it("sets changed attributes, removes vanished ones, and leaves keys and unchanged ones alone", () => {
+    const before = { pk: "DEP#1", sk: "META", state: "ready", idleAt: "t1", version: 3, model: { a: 1 } };
+    const after = { pk: "DEP#1", sk: "META", state: "stopping", version: 4, model: { a: 1 } };
+    const update = diffUpdate(before, after, ["pk", "sk"]);
+    const named = (v: string) => update.names[v];
+    expect(update.expression).toMatch(/^SET #a\d+ = :a\d+, #a\d+ = :a\d+ REMOVE #a\d+$/);
+    expect(Object.values(update.names).sort()).toEqual(["idleAt", "state", "version"]);
+    expect(Object.values(update.values).sort()).toEqual([4, "stopping"]);
+    expect(named("#a0")).toBeDefined();
+  });
+
+  it("writes nothing when nothing changed", () => {
+    expect(diffUpdate({ a: 1 }, { a: 1 }, []).expression).toBe("");
+  });
+});
+
+describe("cursor", () => {
+  it("round-trips a DynamoDB key", () => {
+    const key = { pk: "DEP#dep_1", sk: "META", tenantPk: "TEN#t#DEP" };
+    expect(cursor.decode(cursor.encode(key) ?? undefined)).toEqual(key);
+  });
+
+  it("rejects garbage instead of throwing", () => {
+    expect(cursor.decode("not-a-cursor")).toBeUndefined();
+    expect(cursor.encode(undefined)).toBeNull();
+  });
+});
