@@ -5,6 +5,8 @@ export default $config({
     return {
       name: "hangar",
       home: "aws",
+      // The @pulumi/aws that sst 4.17 is built against; unpinned, `sst install` takes the registry's latest.
+      providers: { aws: "7.20.0" },
       removal: input?.stage === "production" ? "retain" : "remove",
       protect: input?.stage === "production",
     };
