@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  CORRUPT_WEIGHTS,
+  startTogetherSimulator,
+  type TogetherSimulator,
+} from "../../packages/core/providers/together/sim";
+
+let sim: TogetherSimulator;
+
+async function call(method: string, path: string, body?: unknown, key: string | null = sim.apiKey) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (key !== null) headers.authorization = `Bearer ${key}`;
+  const response = await fetch(`${sim.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const control = (path: string, body: unknown = {}) =>
+  fetch(`${sim.controlUrl}${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 3000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const create = (extra: Record<string, unknown> = {}) =>
+  call("POST", "/endpoints", {
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    hardware: "1x_nvidia_h100_80gb_sxm",
+    autoscaling: { min_replicas: 1, max_replicas: 1 },
+    ...extra,
+  });
+
+beforeAll(async () => {
+  sim = await startTogetherSimulator({
+    steps: {
+      jobQueuedMs: 20,
+      jobRunningMs: 20,
+      endpointPendingMs: 20,
+      endpointStartingMs: 20,
+      endpointStoppingMs: 20,
+      minuteMs: 50,
+    },
+  });
+});
+afterAll(() => sim.close());
+beforeEach(() => control("/reset"));
+
+describe("Together simulator", () => {
+  it("rejects a missing or wrong API key with Together's 401 body", async () => {
+    for (const key of [null, "wrong"]) {
+      const response = await call("GET", "/endpoints", undefined, key);
+      expect(response.status).toBe(401);
+      expect(response.body.error).toMatchObject({ code: "invalid_api_key", type: "invalid_request_error" });
+    }
+  });
+
+  it("sends request ids and rate-limit headers", async () => {
+    const response = await call("GET", "/hardware");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+    expect(Number(response.headers.get("x-ratelimit-remaining"))).toBeLessThan(600);
+  });
+
+  it("starts an endpoint through PENDING and STARTING to STARTED and names it like Together", async () => {
+    const created = await create({ display_name: "mine" });
+    expect(created.status).toBe(200);
+    expect(created.body.state).toBe("PENDING");
+    expect(created.body.id).toMatch(/^endpoint-[0-9a-f-]{36}$/);
+    expect(created.body.name).toMatch(/^devuser\/Qwen\/Qwen2\.5-7B-Instruct-[0-9a-f]{8}$/);
+    const seen = new Set<string>();
+    await until(
+      async () => (await call("GET", `/endpoints/${created.body.id}`)).body.state as string,
+      (state) => {
+        seen.add(state);
+        return state === "STARTED";
+      },
+    );
+    expect([...seen].every((state) => ["PENDING", "STARTING", "STARTED"].includes(state))).toBe(true);
+    expect(seen.has("STARTED")).toBe(true);
+  });
+
+  it("stops an idle endpoint once its inactive timeout runs out", async () => {
+    const { body } = await create({ inactive_timeout: 1 });
+    const state = await until(
+      async () => (await call("GET", `/endpoints/${body.id}`)).body.state as string,
+      (s) => s === "STOPPED",
+    );
+    expect(state).toBe("STOPPED");
+  });
+
+  it("stops and restarts through PATCH, and treats a repeated stop as a no-op", async () => {
+    const { body } = await create({ state: "STOPPED" });
+    expect(body.state).toBe("STOPPED");
+    expect((await call("PATCH", `/endpoints/${body.id}`, { state: "STOPPED" })).body.state).toBe("STOPPED");
+    expect((await call("PATCH", `/endpoints/${body.id}`, { state: "STARTED" })).body.state).toBe("PENDING");
+    await until(
+      async () => (await call("GET", `/endpoints/${body.id}`)).body.state,
+      (s) => s === "STARTED",
+    );
+    expect((await call("PATCH", `/endpoints/${body.id}`, { state: "STOPPED" })).body.state).toBe("STOPPING");
+  });
+
+  it("refuses hardware too small for the model", async () => {
+    const response = await call("POST", "/endpoints", {
+      model: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+      hardware: "1x_nvidia_l40s",
+      autoscaling: { min_replicas: 1, max_replicas: 1 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain("invalid hardware provided");
+  });
+
+  it("answers 404 for hardware of a model that cannot be deployed", async () => {
+    expect((await call("GET", "/hardware?model=black-forest-labs/FLUX.1-schnell")).status).toBe(404);
+    expect((await call("GET", "/hardware?model=nobody/nothing")).status).toBe(404);
+    const big = await call("GET", "/hardware?model=meta-llama/Llama-3.3-70B-Instruct-Turbo");
+    expect(big.body.data.map((h: { id: string }) => h.id)).not.toContain("1x_nvidia_h100_80gb_sxm");
+  });
+
+  it("refuses chat while an endpoint is not running", async () => {
+    const { body } = await create({ state: "STOPPED" });
+    const response = await call("POST", "/chat/completions", {
+      model: body.name,
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("dedicated_endpoint_not_running");
+  });
+
+  it("deletes with 204 and forgets the endpoint", async () => {
+    const { body } = await create();
+    expect((await call("DELETE", `/endpoints/${body.id}`)).status).toBe(204);
+    expect((await call("GET", `/endpoints/${body.id}`)).status).toBe(404);
+    expect((await call("DELETE", `/endpoints/${body.id}`)).status).toBe(404);
+    const state = (await (await fetch(`${sim.controlUrl}/state`)).json()) as { endpoints_deleted: number };
+    expect(state.endpoints_deleted).toBe(1);
+  });
+
+  it("pushes an endpoint to ERROR on request", async () => {
+    const { body } = await create();
+    await control(`/endpoints/${body.id}/error`);
+    expect((await call("GET", `/endpoints/${body.id}`)).body.state).toBe("ERROR");
+  });
+
+  it("fails an upload whose source is corrupt, and the next upload when told to", async () => {
+    await control("/uploads/fail-next", { message: "out of disk" });
+    const first = await call("POST", "/models", { model_name: "a", model_source: "org/fine" });
+    const second = await call("POST", "/models", { model_name: "b", model_source: "org/corrupt-model" });
+    const third = await call("POST", "/models", { model_name: "c", model_source: "org/fine" });
+    const final = async (id: string) =>
+      until(
+        async () => (await call("GET", `/jobs/${id}`)).body,
+        (job) => ["Complete", "Failed"].includes(job.status),
+      );
+    expect((await final(first.body.data.job_id)).status_updates.at(-1).message).toBe("out of disk");
+    expect((await final(second.body.data.job_id)).status_updates.at(-1).message).toBe(CORRUPT_WEIGHTS);
+    const done = await final(third.body.data.job_id);
+    expect(done.status_updates.map((u: { status: string }) => u.status)).toEqual([
+      "Queued",
+      "Running",
+      "Complete",
+    ]);
+    const models = (await call("GET", "/models")).body.map((m: { id: string }) => m.id);
+    expect(models).toContain("devuser/c");
+    expect(models).not.toContain("devuser/a");
+  });
+
+  it("answers 400 with Together's error shape for a malformed body", async () => {
+    const response = await call("POST", "/endpoints", { model: "Qwen/Qwen2.5-7B-Instruct" });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ type: "invalid_request_error", param: "hardware" });
+  });
+});
