@@ -13,6 +13,12 @@ describe("diffUpdate", () => {
     expect(named("#a0")).toBeDefined();
   });
 
+  it("names no attribute that is absent on both sides", () => {
+    const update = diffUpdate({ a: 1, gone: undefined }, { a: 2, gone: undefined, never: undefined }, []);
+    expect(update.names).toEqual({ "#a0": "a" });
+    expect(update.expression).toBe("SET #a0 = :a0");
+  });
+
   it("writes nothing when nothing changed", () => {
     expect(diffUpdate({ a: 1 }, { a: 1 }, []).expression).toBe("");
   });

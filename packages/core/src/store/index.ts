@@ -26,14 +26,14 @@ export function diffUpdate(before: Record<string, unknown>, after: Record<string
   const removes: string[] = [];
   let n = 0;
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (skip.includes(k)) continue;
     const a = after[k];
-    if (a !== undefined && JSON.stringify(a) === JSON.stringify(before[k])) continue;
+    const b = before[k];
+    if (skip.includes(k) || (a === undefined && b === undefined)) continue;
+    if (a !== undefined && JSON.stringify(a) === JSON.stringify(b)) continue;
     const name = `#a${n}`;
     names[name] = k;
-    if (a === undefined) {
-      if (before[k] !== undefined) removes.push(name);
-    } else {
+    if (a === undefined) removes.push(name);
+    else {
       values[`:a${n}`] = a;
       sets.push(`${name} = :a${n}`);
     }
