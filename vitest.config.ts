@@ -13,6 +13,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
           globalSetup: ["test/setup/global.ts"],
+          // One stack, one simulator: files that inject provider faults must not overlap others.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

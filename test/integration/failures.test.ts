@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { api, deploy, simControl, simState, waitForState } from "../support/api";
+import { startReceiver } from "../support/receiver";
+
+describe("when things go wrong at the provider", () => {
+  afterEach(async () => {
+    await simControl("/faults", undefined, "DELETE");
+  });
+
+  it("fails a deployment whose upload is corrupted, with the provider's reason, and tells the webhook", async () => {
+    const receiver = await startReceiver();
+    await api("/v1/webhooks", { body: { url: receiver.url, events: ["deployment.failed"] } });
+    const dep = await deploy({ model: { source: "hf://acme/corrupt-weights" } });
+    const failed = await waitForState(dep.id, "failed");
+    expect(failed.lastError?.code).toBe("upload.failed");
+    expect(failed.lastError?.message).toMatch(/safetensors/);
+    const hook = await receiver.waitFor((r) => r.json.data.id === dep.id);
+    expect(hook.json.type).toBe("deployment.failed");
+    expect((hook.json.data.lastError as { message: string }).message).toMatch(/corrupted/);
+    expect((await simState()).endpoints.filter((e) => e.display_name === `hangar-${dep.id}`)).toHaveLength(0);
+    await receiver.close();
+  });
+
+  it("fails on hardware that can't serve the model, with an actionable message and nothing left running", async () => {
+    const dep = await deploy({ model: { source: "meta-llama/Llama-3.3-70B-Instruct-Turbo" }, hardware: "1x_nvidia_l40s" });
+    const failed = await waitForState(dep.id, "failed");
+    expect(failed.lastError?.message).toMatch(/hardware/i);
+    expect(failed.lastError?.code).toMatch(/^provider\./);
+    const running = (await simState()).endpoints.filter((e) => e.display_name === `hangar-${dep.id}` && !e.deleted);
+    expect(running).toHaveLength(0);
+  });
+
+  it("gets every deployment to ready through 20% provider errors, with exactly one endpoint each", async () => {
+    await simControl("/faults", { rates: { "429": 0.1, "500": 0.05, "503": 0.05 }, retry_after_ms: 50 });
+    const deps = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => deploy({ name: `faulty-${i}`, model: { source: `hf://acme/model-${i}` } })),
+    );
+    const settled = await Promise.all(deps.map((d) => waitForState(d.id, ["ready", "failed"], { timeoutMs: 90_000 })));
+    expect(settled.map((d) => d.state)).toEqual(deps.map(() => "ready"));
+    const sim = await simState();
+    for (const d of deps) {
+      expect(sim.endpoints.filter((e) => e.display_name === `hangar-${d.id}`)).toHaveLength(1);
+      expect(sim.jobs.filter((j) => j.args.modelName?.endsWith(`/hangar-${d.id}`))).toHaveLength(1);
+    }
+  });
+
+  it("notices an endpoint that went to ERROR and fails the deployment", async () => {
+    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" } });
+    const ready = await waitForState(dep.id, "ready");
+    await simControl(`/endpoints/${ready.upstream.endpointId}/error`, { state: "ERROR" });
+    // Settled deployments are watched at HANGAR_WATCH_SECONDS; a stop makes Hangar look at once.
+    await api(`/v1/deployments/${dep.id}/stop`, { method: "POST" });
+    const failed = await waitForState(dep.id, "failed");
+    expect(failed.lastError?.code).toBe("endpoint.failed");
+    expect(failed.lastError?.message).toMatch(/ERROR/);
+  });
+});

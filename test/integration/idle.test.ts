@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { withActor } from "@hangar/core/actor";
+import * as Deployment from "@hangar/core/deployment/index";
+import { api, deploy, waitForState } from "../support/api";
+import { startReceiver } from "../support/receiver";
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+const system = <T>(cb: () => Promise<T>) => withActor({ type: "system" }, cb);
+
+describe("idle stop", () => {
+  it("stops a deployment idle past its timeout, records why, and says so in the webhook", async () => {
+    const receiver = await startReceiver();
+    await api("/v1/webhooks", { body: { url: receiver.url, events: ["deployment.stopped"] } });
+    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, idleTimeoutMinutes: 5 });
+    await waitForState(dep.id, "ready");
+
+    // Not yet: the timeout counts from when the endpoint became ready.
+    await system(() => Deployment.stopIdle(minutes(4)));
+    expect((await api(`/v1/deployments/${dep.id}`)).body.state).toBe("ready");
+
+    await system(() => Deployment.stopIdle(minutes(6)));
+    const stopped = await waitForState(dep.id, "stopped");
+    expect(stopped.stopReason).toMatch(/^idle: no activity for \d+ min \(timeout 5 min\)$/);
+    const hook = await receiver.waitFor((r) => r.json.data.id === dep.id);
+    expect(hook.json.data.stopReason).toBe(stopped.stopReason);
+    await receiver.close();
+  });
+
+  it("keeps a deployment with recent traffic, and ignores smoke tests", async () => {
+    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, idleTimeoutMinutes: 5 });
+    await waitForState(dep.id, "ready");
+    expect((await api(`/v1/deployments/${dep.id}/test`, { body: {} })).status).toBe(200);
+    expect((await api(`/v1/deployments/${dep.id}`)).body.lastActivityAt).toBeNull();
+
+    const beat = await api(`/v1/deployments/${dep.id}/activity`, { method: "POST" });
+    expect(beat.status).toBe(202);
+    expect(beat.body.recorded).toBe(true);
+    // A second heartbeat inside the write interval is accepted but not written.
+    expect((await api(`/v1/deployments/${dep.id}/activity`, { method: "POST" })).body.recorded).toBe(false);
+
+    await system(() => Deployment.stopIdle(minutes(4)));
+    expect((await api(`/v1/deployments/${dep.id}`)).body.state).toBe("ready");
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+  });
+
+  it("never stops a deployment without an idle timeout", async () => {
+    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" } });
+    await waitForState(dep.id, "ready");
+    await system(() => Deployment.stopIdle(minutes(60 * 24 * 30)));
+    expect((await api(`/v1/deployments/${dep.id}`)).body.state).toBe("ready");
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+  });
+});
