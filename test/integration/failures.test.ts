@@ -22,20 +22,29 @@ describe("when things go wrong at the provider", () => {
   });
 
   it("fails on hardware that can't serve the model, with an actionable message and nothing left running", async () => {
-    const dep = await deploy({ model: { source: "meta-llama/Llama-3.3-70B-Instruct-Turbo" }, hardware: "1x_nvidia_l40s" });
+    const dep = await deploy({
+      model: { source: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
+      hardware: "1x_nvidia_l40s",
+    });
     const failed = await waitForState(dep.id, "failed");
     expect(failed.lastError?.message).toMatch(/hardware/i);
     expect(failed.lastError?.code).toMatch(/^provider\./);
-    const running = (await simState()).endpoints.filter((e) => e.display_name === `hangar-${dep.id}` && !e.deleted);
+    const running = (await simState()).endpoints.filter(
+      (e) => e.display_name === `hangar-${dep.id}` && !e.deleted,
+    );
     expect(running).toHaveLength(0);
   });
 
   it("gets every deployment to ready through 20% provider errors, with exactly one endpoint each", async () => {
     await simControl("/faults", { rates: { "429": 0.1, "500": 0.05, "503": 0.05 }, retry_after_ms: 50 });
     const deps = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => deploy({ name: `faulty-${i}`, model: { source: `hf://acme/model-${i}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        deploy({ name: `faulty-${i}`, model: { source: `hf://acme/model-${i}` } }),
+      ),
     );
-    const settled = await Promise.all(deps.map((d) => waitForState(d.id, ["ready", "failed"], { timeoutMs: 90_000 })));
+    const settled = await Promise.all(
+      deps.map((d) => waitForState(d.id, ["ready", "failed"], { timeoutMs: 90_000 })),
+    );
     expect(settled.map((d) => d.state)).toEqual(deps.map(() => "ready"));
     const sim = await simState();
     for (const d of deps) {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
+import { describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { startReceiver } from "../support/receiver";
 

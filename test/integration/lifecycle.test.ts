@@ -33,14 +33,21 @@ describe("a deployment's whole life on Together", () => {
     expect(ready.upstream.endpointState).toBe("STARTED");
     expect(ready.upstream.uploadJobId).toMatch(/^job-/);
 
-    const hook = await receiver.waitFor((r) => r.json.type === "deployment.ready" && r.json.data.id === dep.id);
+    const hook = await receiver.waitFor(
+      (r) => r.json.type === "deployment.ready" && r.json.data.id === dep.id,
+    );
     expect(verifySignature(secret, hook)).toBe(true);
-    expect(verifySignature("whsec_" + Buffer.from("wrong").toString("base64"), hook)).toBe(false);
+    expect(verifySignature(`whsec_${Buffer.from("wrong").toString("base64")}`, hook)).toBe(false);
     expect(hook.headers["webhook-id"]).toMatch(/^evt_/);
     expect(hook.json.data.state).toBe("ready");
 
     const events = await api(`/v1/deployments/${dep.id}/events`);
-    expect((events.body.data as { to: string }[]).map((e) => e.to)).toEqual(["queued", "uploading", "provisioning", "ready"]);
+    expect((events.body.data as { to: string }[]).map((e) => e.to)).toEqual([
+      "queued",
+      "uploading",
+      "provisioning",
+      "ready",
+    ]);
   });
 
   it("smoke-tests the endpoint without counting it as activity", async () => {
@@ -73,7 +80,10 @@ describe("a deployment's whole life on Together", () => {
   });
 
   it("scales autoscaling in place", async () => {
-    const res = await api(`/v1/deployments/${dep.id}`, { method: "PATCH", body: { autoscaling: { minReplicas: 1, maxReplicas: 3 } } });
+    const res = await api(`/v1/deployments/${dep.id}`, {
+      method: "PATCH",
+      body: { autoscaling: { minReplicas: 1, maxReplicas: 3 } },
+    });
     expect(res.status).toBe(202);
     expect(res.body.state).toBe("updating");
     const ready = await waitForState(dep.id, "ready");
@@ -88,7 +98,9 @@ describe("a deployment's whole life on Together", () => {
     const stopped = await waitForState(dep.id, "stopped");
     expect(stopped.stopReason).toBe("manual");
     expect(stopped.upstream.endpointState).toBe("STOPPED");
-    const hook = await receiver.waitFor((r) => r.json.type === "deployment.stopped" && r.json.data.id === dep.id);
+    const hook = await receiver.waitFor(
+      (r) => r.json.type === "deployment.stopped" && r.json.data.id === dep.id,
+    );
     expect(hook.json.data.stopReason).toBe("manual");
   });
 
@@ -118,7 +130,13 @@ describe("a deployment's whole life on Together", () => {
   it("delivers each event once per subscription, each under its own webhook-id", async () => {
     const mine = receiver.received.filter((r) => r.json.data.id === dep.id);
     const types = mine.map((r) => r.json.type);
-    for (const type of ["deployment.ready", "deployment.updated", "deployment.stopped", "deployment.started", "deployment.deleted"]) {
+    for (const type of [
+      "deployment.ready",
+      "deployment.updated",
+      "deployment.stopped",
+      "deployment.started",
+      "deployment.deleted",
+    ]) {
       expect(types.filter((t) => t === type)).toHaveLength(1);
     }
     const ids = mine.map((r) => r.headers["webhook-id"]);

@@ -1,11 +1,11 @@
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
 import type { Provider } from "@hangar/core/provider/index";
+import { createTogetherProvider } from "@hangar/core/providers/together/index";
 import { Job } from "@hangar/core/queue/jobs";
 import { sqsClient } from "@hangar/core/util/aws";
-import { createTogetherProvider } from "@hangar/core/providers/together/index";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simState } from "../support/api";
 import { stack } from "../support/stack";
 
@@ -17,7 +17,10 @@ describe("duplicate and redelivered jobs", () => {
   const tenant = { type: "tenant" as const, tenantId: stack.tenantId, keyId: "key_test" };
   let queueUrl: string;
   let sharedQueue: string | undefined;
-  const provider = createTogetherProvider({ apiKey: stack.env.TOGETHER_API_KEY, baseUrl: stack.env.TOGETHER_BASE_URL });
+  const provider = createTogetherProvider({
+    apiKey: stack.env.TOGETHER_API_KEY,
+    baseUrl: stack.env.TOGETHER_BASE_URL,
+  });
 
   beforeAll(async () => {
     const created = await sqsClient().send(new CreateQueueCommand({ QueueName: `redelivery-${Date.now()}` }));
@@ -37,7 +40,9 @@ describe("duplicate and redelivered jobs", () => {
       );
       const message = res.Messages?.[0];
       if (message) {
-        await sqsClient().send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+        await sqsClient().send(
+          new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
+        );
         const job = Job.parse(JSON.parse(message.Body as string));
         if (job.type === "deployment.step") return job;
       }
@@ -47,7 +52,11 @@ describe("duplicate and redelivered jobs", () => {
 
   const create = () =>
     withActor(tenant, () =>
-      Deployment.create({ provider: "together", model: { source: "Qwen/Qwen2.5-7B-Instruct" }, hardware: "1x_nvidia_h100_80gb_sxm" }),
+      Deployment.create({
+        provider: "together",
+        model: { source: "Qwen/Qwen2.5-7B-Instruct" },
+        hardware: "1x_nvidia_h100_80gb_sxm",
+      }),
     );
 
   it("creates no second endpoint when the worker crashes after the provider call and the job comes back", async () => {
@@ -63,7 +72,8 @@ describe("duplicate and redelivered jobs", () => {
       },
     };
     await expect(Deployment.step(job, { provider: crashing })).rejects.toThrow(/crashed/);
-    const mine = () => simState().then((s) => s.endpoints.filter((e) => e.display_name === `hangar-${dep.id}`));
+    const mine = () =>
+      simState().then((s) => s.endpoints.filter((e) => e.display_name === `hangar-${dep.id}`));
     expect(await mine()).toHaveLength(1);
 
     // SQS redelivers the same message.
@@ -77,7 +87,10 @@ describe("duplicate and redelivered jobs", () => {
     const dep = await create();
     await Deployment.step(await nextJob(), { provider });
     const job = await nextJob();
-    const results = await Promise.all([Deployment.step(job, { provider }), Deployment.step(job, { provider })]);
+    const results = await Promise.all([
+      Deployment.step(job, { provider }),
+      Deployment.step(job, { provider }),
+    ]);
     expect(results.sort()).toEqual(["busy", "done"]);
     expect(await Deployment.step(job, { provider })).toBe("stale");
     const endpoints = (await simState()).endpoints.filter((e) => e.display_name === `hangar-${dep.id}`);

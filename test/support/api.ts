@@ -3,7 +3,10 @@ import { stack } from "./stack";
 export type Json = Record<string, unknown> & { [key: string]: unknown };
 
 /** Calls the running API as the stack's default tenant (or with the key given). */
-export async function api(path: string, init: { method?: string; body?: unknown; key?: string | null; headers?: Record<string, string> } = {}) {
+export async function api(
+  path: string,
+  init: { method?: string; body?: unknown; key?: string | null; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? stack.apiKey : init.key;
   if (key) headers.authorization = `Bearer ${key}`;
@@ -11,7 +14,12 @@ export async function api(path: string, init: { method?: string; body?: unknown;
   const response = await fetch(`${stack.apiUrl}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === "string"
+          ? init.body
+          : JSON.stringify(init.body),
   });
   const text = await response.text();
   let body: Json = {};
@@ -37,7 +45,11 @@ export type Deployment = {
 };
 
 /** Polls a deployment until it reaches one of `states`; fails with its last state otherwise. */
-export async function waitForState(id: string, states: string | string[], options: { timeoutMs?: number; key?: string } = {}) {
+export async function waitForState(
+  id: string,
+  states: string | string[],
+  options: { timeoutMs?: number; key?: string } = {},
+) {
   const wanted = Array.isArray(states) ? states : [states];
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let last: Deployment | undefined;

@@ -2,7 +2,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Received = { headers: IncomingHttpHeaders; body: string; json: { type: string; timestamp: string; data: Record<string, unknown> } };
+export type Received = {
+  headers: IncomingHttpHeaders;
+  body: string;
+  json: { type: string; timestamp: string; data: Record<string, unknown> };
+};
 
 /**
  * A webhook receiver on loopback. It verifies signatures itself, the way the Standard
@@ -17,7 +21,8 @@ export async function startReceiver(options: { status?: () => number } = {}) {
     req.on("end", () => {
       const status = options.status?.() ?? 200;
       const body = Buffer.concat(chunks).toString();
-      if (status >= 200 && status < 300) received.push({ headers: req.headers, body, json: JSON.parse(body) });
+      if (status >= 200 && status < 300)
+        received.push({ headers: req.headers, body, json: JSON.parse(body) });
       res.writeHead(status).end();
     });
   });
@@ -48,7 +53,11 @@ export function verifySignature(secret: string, r: Received): boolean {
     .split(" ")
     .some((part) => {
       const [version, signature] = part.split(",");
-      return version === "v1" && !!signature && signature.length === expected.length &&
-        timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+      return (
+        version === "v1" &&
+        !!signature &&
+        signature.length === expected.length &&
+        timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+      );
     });
 }

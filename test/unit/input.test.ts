@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
 import { CreateInput, UpdateInput } from "@hangar/core/deployment/input";
+import { describe, expect, it } from "vitest";
 
-const valid = { provider: "together", model: { source: "hf://Qwen/Qwen2.5-7B-Instruct" }, hardware: "1x_nvidia_h100_80gb_sxm" };
+const valid = {
+  provider: "together",
+  model: { source: "hf://Qwen/Qwen2.5-7B-Instruct" },
+  hardware: "1x_nvidia_h100_80gb_sxm",
+};
 
 describe("deployment input", () => {
   it("accepts each kind of model source", () => {
@@ -35,7 +39,9 @@ describe("deployment input", () => {
   });
 
   it("rejects min replicas above max, unknown providers and bad hardware ids", () => {
-    expect(CreateInput.safeParse({ ...valid, autoscaling: { minReplicas: 3, maxReplicas: 1 } }).success).toBe(false);
+    expect(CreateInput.safeParse({ ...valid, autoscaling: { minReplicas: 3, maxReplicas: 1 } }).success).toBe(
+      false,
+    );
     expect(CreateInput.safeParse({ ...valid, provider: "acme" }).success).toBe(false);
     expect(CreateInput.safeParse({ ...valid, hardware: "h100; rm -rf /" }).success).toBe(false);
   });

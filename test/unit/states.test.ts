@@ -1,10 +1,21 @@
-import { describe, expect, it } from "vitest";
 import { webhookFor } from "@hangar/core/deployment/events";
 import { canTransition, isInFlight, states } from "@hangar/core/deployment/states";
+import { describe, expect, it } from "vitest";
 
 describe("deployment states", () => {
   it("lets a deployment move through the happy path", () => {
-    const path = ["queued", "uploading", "provisioning", "ready", "stopping", "stopped", "starting", "ready", "deleting", "deleted"] as const;
+    const path = [
+      "queued",
+      "uploading",
+      "provisioning",
+      "ready",
+      "stopping",
+      "stopped",
+      "starting",
+      "ready",
+      "deleting",
+      "deleted",
+    ] as const;
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!)).toBe(true);
   });
 
@@ -30,7 +41,15 @@ describe("deployment states", () => {
   });
 
   it("counts only states with provider work as in flight", () => {
-    expect(states.filter(isInFlight)).toEqual(["queued", "uploading", "provisioning", "updating", "stopping", "starting", "deleting"]);
+    expect(states.filter(isInFlight)).toEqual([
+      "queued",
+      "uploading",
+      "provisioning",
+      "updating",
+      "stopping",
+      "starting",
+      "deleting",
+    ]);
   });
 
   it("fires one webhook per settling change", () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { cursor, diffUpdate } from "@hangar/core/store/index";
+import { describe, expect, it } from "vitest";
 
 describe("diffUpdate", () => {
   it("sets changed attributes, removes vanished ones, and leaves keys and unchanged ones alone", () => {

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { VisibleError } from "@hangar/core/error";
 import { checkUrl, retryDelay } from "@hangar/core/webhook/index";
+import { afterEach, describe, expect, it } from "vitest";
 
 describe("webhook retry delay", () => {
   it("grows exponentially with jitter between half and all of the ceiling", () => {

@@ -2,9 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { VisibleError } from "./error";
 
 /** Who is acting: a tenant through an API key, or the system (workers, crons). */
-export type Actor =
-  | { type: "tenant"; tenantId: string; keyId: string }
-  | { type: "system" };
+export type Actor = { type: "tenant"; tenantId: string; keyId: string } | { type: "system" };
 
 const storage = new AsyncLocalStorage<Actor>();
 
@@ -21,6 +19,7 @@ export function useActor(): Actor {
 /** The tenant a request acts for; system code passes the tenant it works on explicitly. */
 export function useTenant(): string {
   const actor = useActor();
-  if (actor.type !== "tenant") throw new VisibleError("auth", "auth.tenant_required", "A tenant is required.");
+  if (actor.type !== "tenant")
+    throw new VisibleError("auth", "auth.tenant_required", "A tenant is required.");
   return actor.tenantId;
 }

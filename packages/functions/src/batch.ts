@@ -1,5 +1,5 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { log } from "@hangar/core/util/log";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
 /**
  * Runs each record on its own and reports only the failed ones, so SQS retries just those

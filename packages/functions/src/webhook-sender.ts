@@ -1,15 +1,14 @@
 import { ChangeMessageVisibilityCommand } from "@aws-sdk/client-sqs";
-import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { withActor } from "@hangar/core/actor";
 import { Config } from "@hangar/core/config";
-import { queues } from "@hangar/core/queue/settings";
 import { WebhookJob } from "@hangar/core/queue/jobs";
+import { queues } from "@hangar/core/queue/settings";
 import { sqsClient } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
+import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { processBatch } from "./batch";
 
-export const handler = (event: SQSEvent) =>
-  withActor({ type: "system" }, () => processBatch(event, handle));
+export const handler = (event: SQSEvent) => withActor({ type: "system" }, () => processBatch(event, handle));
 
 async function handle(record: SQSRecord) {
   const job = WebhookJob.parse(JSON.parse(record.body));

@@ -1,8 +1,8 @@
-import type { SQSEvent } from "aws-lambda";
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
 import { Job } from "@hangar/core/queue/jobs";
 import { log } from "@hangar/core/util/log";
+import type { SQSEvent } from "aws-lambda";
 import { processBatch } from "./batch";
 
 export const handler = (event: SQSEvent) =>

@@ -5,7 +5,8 @@ import type { Change } from "./write";
 type Step = Omit<Change, "guard">;
 
 /** The endpoint's display name at the provider: how a retried step finds what it created. */
-export const displayName = (row: Row, hardware?: string) => (hardware ? `hangar-${row.id}-${hardware}` : `hangar-${row.id}`);
+export const displayName = (row: Row, hardware?: string) =>
+  hardware ? `hangar-${row.id}-${hardware}` : `hangar-${row.id}`;
 
 const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
   endpointId: ep.id,
@@ -38,7 +39,8 @@ const settled = ["lastError"] as const;
 export async function advance(row: Row, p: Provider): Promise<Step> {
   switch (row.state) {
     case "queued": {
-      if (!p.needsUpload(row.model)) return { to: "provisioning", set: { modelName: row.model.source }, nextCheckSeconds: 0 };
+      if (!p.needsUpload(row.model))
+        return { to: "provisioning", set: { modelName: row.model.source }, nextCheckSeconds: 0 };
       const upload =
         (await p.findUpload({ deploymentId: row.id })) ??
         (await p.startUpload({ deploymentId: row.id, model: { ...row.model, hfToken: row.hfToken } }));
@@ -46,9 +48,14 @@ export async function advance(row: Row, p: Provider): Promise<Step> {
     }
     case "uploading": {
       const upload = await p.getUpload(row.uploadJobId as string);
-      if (upload.state === "complete") return { to: "provisioning", set: uploadFields(upload), nextCheckSeconds: 0 };
+      if (upload.state === "complete")
+        return { to: "provisioning", set: uploadFields(upload), nextCheckSeconds: 0 };
       if (upload.state === "failed") {
-        return fail("upload.failed", `The model upload failed at ${p.name}: ${upload.message ?? upload.raw}`, uploadFields(upload));
+        return fail(
+          "upload.failed",
+          `The model upload failed at ${p.name}: ${upload.message ?? upload.raw}`,
+          uploadFields(upload),
+        );
       }
       return wait(row, uploadFields(upload));
     }
@@ -56,9 +63,11 @@ export async function advance(row: Row, p: Provider): Promise<Step> {
     case "starting": {
       if (!row.endpointId) return wait(row, endpointFields(await findOrCreate(row, p)));
       const ep = await p.getEndpoint(row.endpointId);
-      if (!ep) return fail("endpoint.missing", `The endpoint ${row.endpointId} no longer exists at ${p.name}.`);
+      if (!ep)
+        return fail("endpoint.missing", `The endpoint ${row.endpointId} no longer exists at ${p.name}.`);
       if (ep.state === "running") return { to: "ready", set: endpointFields(ep), remove: [...settled] };
-      if (ep.state === "failed") return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
+      if (ep.state === "failed")
+        return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
       if (ep.state === "stopped") return wait(row, endpointFields(await p.startEndpoint(ep.id)));
       return wait(row, endpointFields(ep));
     }
@@ -67,11 +76,14 @@ export async function advance(row: Row, p: Provider): Promise<Step> {
     case "stopping": {
       const ep = row.endpointId ? await p.getEndpoint(row.endpointId) : await findEarlier(row, p);
       if (!ep) {
-        if (row.endpointId) return fail("endpoint.missing", `The endpoint ${row.endpointId} no longer exists at ${p.name}.`);
+        if (row.endpointId)
+          return fail("endpoint.missing", `The endpoint ${row.endpointId} no longer exists at ${p.name}.`);
         return { to: "stopped", reason: row.stopReason, remove: [...settled] };
       }
-      if (ep.state === "stopped") return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
-      if (ep.state === "failed") return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
+      if (ep.state === "stopped")
+        return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
+      if (ep.state === "failed")
+        return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
       if (ep.state === "stopping") return wait(row, endpointFields(ep));
       return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
     }
@@ -122,7 +134,11 @@ async function scale(row: Row, p: Provider): Promise<Step> {
   }
   if (ep.state === "failed") return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
   if (ep.state !== "running") return wait(row, endpointFields(ep));
-  return { to: "ready", set: { ...endpointFields(ep), autoscaling: wanted }, remove: ["pending", ...settled] };
+  return {
+    to: "ready",
+    set: { ...endpointFields(ep), autoscaling: wanted },
+    remove: ["pending", ...settled],
+  };
 }
 
 /**
@@ -131,7 +147,8 @@ async function scale(row: Row, p: Provider): Promise<Step> {
  */
 async function replaceHardware(row: Row, p: Provider, hardware: string): Promise<Step> {
   const autoscaling = row.pending?.autoscaling ?? row.autoscaling;
-  if (!row.replacementId) return wait(row, { replacementId: (await findOrCreate(row, p, hardware, autoscaling)).id });
+  if (!row.replacementId)
+    return wait(row, { replacementId: (await findOrCreate(row, p, hardware, autoscaling)).id });
   const ep = await p.getEndpoint(row.replacementId);
   if (!ep || ep.state === "failed") {
     if (ep) await p.deleteEndpoint(ep.id);
@@ -160,14 +177,21 @@ async function watch(row: Row, p: Provider): Promise<Step> {
   if (!ep) {
     const reason = `provider: the endpoint was deleted at ${p.name} outside Hangar`;
     if (row.state === "stopped") return { to: "deleted", reason, message: reason };
-    return fail("endpoint.missing", `The endpoint ${row.endpointId} was deleted at ${p.name} outside Hangar.`);
+    return fail(
+      "endpoint.missing",
+      `The endpoint ${row.endpointId} was deleted at ${p.name} outside Hangar.`,
+    );
   }
   if (row.state === "ready" && ep.state === "stopped") {
     const reason = `provider: ${p.name} stopped the endpoint (its inactivity timeout, or a stop outside Hangar)`;
     return { to: "stopped", reason, set: { ...endpointFields(ep), stopReason: reason } };
   }
   if (row.state === "stopped" && (ep.state === "running" || ep.state === "pending")) {
-    return { to: "starting", reason: `provider: started at ${p.name} outside Hangar`, set: endpointFields(ep) };
+    return {
+      to: "starting",
+      reason: `provider: started at ${p.name} outside Hangar`,
+      set: endpointFields(ep),
+    };
   }
   if (ep.state === "failed") return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
   return { set: endpointFields(ep) };

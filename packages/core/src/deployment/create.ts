@@ -11,8 +11,8 @@ import { log } from "../util/log";
 import type { EventRow } from "./events";
 import { CreateInput } from "./input";
 import { key, type Row, tenantPk, toInfo } from "./row";
-import { load } from "./write";
 import { watchFor } from "./watch";
+import { load } from "./write";
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
@@ -70,7 +70,10 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     { Put: { TableName: tableName(), Item: event } },
   ];
   const idem = idempotencyKey ? idempotencyRecord(tenantId, idempotencyKey, input, id, now) : undefined;
-  if (idem) items.push({ Put: { TableName: tableName(), Item: idem, ConditionExpression: "attribute_not_exists(pk)" } });
+  if (idem)
+    items.push({
+      Put: { TableName: tableName(), Item: idem, ConditionExpression: "attribute_not_exists(pk)" },
+    });
 
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
@@ -87,7 +90,11 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
 
 function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unknown, id: string, now: Date) {
   if (idempotencyKey.length > 255) {
-    throw new VisibleError("input", "idempotency.key_invalid", "Idempotency-Key must be at most 255 characters.");
+    throw new VisibleError(
+      "input",
+      "idempotency.key_invalid",
+      "Idempotency-Key must be at most 255 characters.",
+    );
   }
   return {
     pk: `IDEM#${tenantId}#${idempotencyKey}`,

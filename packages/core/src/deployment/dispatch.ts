@@ -14,8 +14,11 @@ import type { Committed } from "./write";
 export async function dispatch({ row, event }: Committed, now = Date.now()) {
   if (row.checkAt) {
     const delaySeconds = Math.max(0, (Date.parse(row.checkAt) - now) / 1000);
-    await enqueueJob({ type: "deployment.step", deploymentId: row.id, checkId: row.checkId }, { delaySeconds }).catch(
-      (error) => log.warn("step not enqueued; the poller will pick it up", { deploymentId: row.id, error }),
+    await enqueueJob(
+      { type: "deployment.step", deploymentId: row.id, checkId: row.checkId },
+      { delaySeconds },
+    ).catch((error) =>
+      log.warn("step not enqueued; the poller will pick it up", { deploymentId: row.id, error }),
     );
   }
   if (event?.outboxPk) await publish(event);

@@ -1,10 +1,10 @@
 export { create } from "./create";
+export { sweepOutbox } from "./dispatch";
 export { type EventRow, type WebhookEvent, webhookEvents } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export { events, get, list } from "./query";
 export { recordActivity, remove, start, stop, update } from "./request";
 export { type StepResult, step } from "./step";
-export { stopIdle, requeueOverdue } from "./sweep";
-export { sweepOutbox } from "./dispatch";
+export { requeueOverdue, stopIdle } from "./sweep";
 export { chat, smokeTest } from "./traffic";

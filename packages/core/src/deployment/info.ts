@@ -37,12 +37,9 @@ export const Info = z
         endpointState: z.string().nullable(),
       })
       .meta({ description: "The provider's own ids and raw state, next to ours." }),
-    endpoint: z
-      .object({ name: z.string(), url: z.string() })
-      .nullable()
-      .meta({
-        description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
-      }),
+    endpoint: z.object({ name: z.string(), url: z.string() }).nullable().meta({
+      description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
+    }),
     lastError: ErrorInfo.nullable(),
     stopReason: z.string().nullable(),
     lastActivityAt: z.string().nullable(),

@@ -15,7 +15,8 @@ function isSource(value: string) {
 export const ModelInput = z
   .object({
     source: z.string().max(1000).refine(isSource, {
-      message: "Use hf://org/repo, s3://bucket/key, an https:// archive URL, or a provider model name (org/model).",
+      message:
+        "Use hf://org/repo, s3://bucket/key, an https:// archive URL, or a provider model name (org/model).",
     }),
     type: z.enum(["model", "adapter"]).default("model"),
     baseModel: z.string().min(1).max(300).optional(),
@@ -49,7 +50,10 @@ export type CreateInput = z.input<typeof CreateInput>;
 export const UpdateInput = z
   .object({
     autoscaling: AutoscalingInput.optional(),
-    hardware: z.string().regex(/^[\w.-]{1,100}$/).optional(),
+    hardware: z
+      .string()
+      .regex(/^[\w.-]{1,100}$/)
+      .optional(),
     idleTimeoutMinutes: z.number().int().min(1).max(43_200).nullable().optional(),
   })
   .refine((u) => u.autoscaling || u.hardware || u.idleTimeoutMinutes !== undefined, {

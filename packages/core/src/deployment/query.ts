@@ -25,7 +25,8 @@ export async function get(id: string) {
 
 export const list = fn(ListInput, async (input) => {
   const start = cursor.decode(input.cursor);
-  if (input.cursor && !start) throw new VisibleError("input", "request.invalid_cursor", "The cursor is not valid.");
+  if (input.cursor && !start)
+    throw new VisibleError("input", "request.invalid_cursor", "The cursor is not valid.");
   const filters: string[] = [];
   const values: Record<string, unknown> = { ":pk": tenantPk(useTenant()) };
   if (input.state) {

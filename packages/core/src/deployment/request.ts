@@ -1,7 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { TransitionConflict, VisibleError } from "../error";
 import { Config } from "../config";
+import { TransitionConflict, VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
@@ -28,7 +28,11 @@ async function request(id: string, decide: (row: Row) => Omit<Change, "guard">) 
       if (!(error instanceof TransitionConflict)) throw error;
     }
   }
-  throw new VisibleError("conflict", "deployment.busy", "The deployment changed while this request ran; retry it.");
+  throw new VisibleError(
+    "conflict",
+    "deployment.busy",
+    "The deployment changed while this request ran; retry it.",
+  );
 }
 
 function assertCan(row: Row, to: Row["state"], action: string) {
@@ -67,14 +71,20 @@ export const update = fn(UpdateInput, (input: z.output<typeof UpdateInput>, id: 
   request(id, (row) => {
     const set: Partial<Row> = {};
     if (input.idleTimeoutMinutes !== undefined) set.idleTimeoutMinutes = input.idleTimeoutMinutes;
-    const autoscaling = input.autoscaling && !same(input.autoscaling, row.autoscaling) ? input.autoscaling : undefined;
+    const autoscaling =
+      input.autoscaling && !same(input.autoscaling, row.autoscaling) ? input.autoscaling : undefined;
     const hardware = input.hardware && input.hardware !== row.hardware ? input.hardware : undefined;
     if (!autoscaling && !hardware) {
       if (row.state === "deleting" || row.state === "deleted") assertCan(row, "updating", "update");
       return { set };
     }
     assertCan(row, "updating", "update");
-    return { to: "updating", reason: "manual", set: { ...set, pending: { autoscaling, hardware } }, nextCheckSeconds: 0 };
+    return {
+      to: "updating",
+      reason: "manual",
+      set: { ...set, pending: { autoscaling, hardware } },
+      nextCheckSeconds: 0,
+    };
   }),
 );
 

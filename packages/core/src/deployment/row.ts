@@ -84,5 +84,7 @@ export function toInfo(row: Row): Info {
 
 function providerUrl(provider: ProviderName) {
   const base = process.env.TOGETHER_BASE_URL;
-  return provider === "together" && base ? `${base.replace(/\/$/, "")}/chat/completions` : PROVIDER_URLS[provider];
+  return provider === "together" && base
+    ? `${base.replace(/\/$/, "")}/chat/completions`
+    : PROVIDER_URLS[provider];
 }

@@ -59,5 +59,11 @@ export function isTerminal(state: State): boolean {
 
 /** States billed by the provider (the GPU is held). */
 export function isBilled(state: State): boolean {
-  return state === "provisioning" || state === "ready" || state === "updating" || state === "starting" || state === "stopping";
+  return (
+    state === "provisioning" ||
+    state === "ready" ||
+    state === "updating" ||
+    state === "starting" ||
+    state === "stopping"
+  );
 }

@@ -90,7 +90,12 @@ async function release(row: Row) {
 async function providerFailed(row: Row, checkId: string, error: ProviderError): Promise<StepResult> {
   const at = new Date().toISOString();
   const code = error.code ? `provider.${error.code}` : `provider.${error.status ?? "error"}`;
-  log.warn("provider call failed", { deploymentId: row.id, state: row.state, retryable: error.retryable, error });
+  log.warn("provider call failed", {
+    deploymentId: row.id,
+    state: row.state,
+    retryable: error.retryable,
+    error,
+  });
   try {
     if (error.retryable) {
       await dispatch(

@@ -40,7 +40,9 @@ export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
   const before = new Date(now - graceSeconds * 1000).toISOString();
   let requeued = 0;
   for await (const items of due<Due>("dueChecks", "CHECK", before, "id, checkId, checkAt")) {
-    await enqueueJobs(items.map((d) => ({ type: "deployment.step", deploymentId: d.id, checkId: d.checkId })));
+    await enqueueJobs(
+      items.map((d) => ({ type: "deployment.step", deploymentId: d.id, checkId: d.checkId })),
+    );
     requeued += items.length;
   }
   if (requeued) log.info("requeued overdue checks", { requeued });
@@ -60,7 +62,7 @@ export async function stopIdle(now = new Date()) {
 
 async function stopOneIdle(id: string, now: Date) {
   const row = await load(id);
-  if (!row || row.state !== "ready" || !row.idleTimeoutMinutes || !row.idleAt || row.idleAt > now.toISOString()) {
+  if (row?.state !== "ready" || !row.idleTimeoutMinutes || !row.idleAt || row.idleAt > now.toISOString()) {
     return false;
   }
   const since = row.lastActivityAt ?? row.stateChangedAt;

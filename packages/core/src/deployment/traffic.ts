@@ -24,7 +24,9 @@ export const SmokeTestInput = z.object({
 });
 
 const Completion = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string().nullable().optional() }).optional() })).min(1),
+  choices: z
+    .array(z.object({ message: z.object({ content: z.string().nullable().optional() }).optional() }))
+    .min(1),
   usage: z
     .object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })
     .nullable()
@@ -52,14 +54,22 @@ export const smokeTest = fn(SmokeTestInput, async (input, id: string) => {
   }
   const parsed = Completion.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    throw new VisibleError("unavailable", "deployment.test_failed", `${row.provider} sent a completion Hangar can't read.`);
+    throw new VisibleError(
+      "unavailable",
+      "deployment.test_failed",
+      `${row.provider} sent a completion Hangar can't read.`,
+    );
   }
   const usage = parsed.data.usage;
   return {
     output: parsed.data.choices[0]?.message?.content ?? "",
     latencyMs,
     usage: usage
-      ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens: usage.total_tokens }
+      ? {
+          promptTokens: usage.prompt_tokens,
+          completionTokens: usage.completion_tokens,
+          totalTokens: usage.total_tokens,
+        }
       : null,
     model: row.endpointName,
   };
@@ -70,5 +80,9 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
   const row = await mine(id);
   ready(row);
   await touch(row);
-  return useProvider(row.provider).chat({ endpointName: row.endpointName, body: { ...body, model: row.endpointName }, signal });
+  return useProvider(row.provider).chat({
+    endpointName: row.endpointName,
+    body: { ...body, model: row.endpointName },
+    signal,
+  });
 }

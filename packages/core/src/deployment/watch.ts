@@ -19,10 +19,15 @@ export function checkDelay(state: State, checks: number, policy = Config.checkDe
 }
 
 /** The deadline after which an idle deployment may be stopped, or undefined when it can't be. */
-export function idleDeadline(row: Pick<Row, "state" | "idleTimeoutMinutes" | "stateChangedAt" | "lastActivityAt">) {
+export function idleDeadline(
+  row: Pick<Row, "state" | "idleTimeoutMinutes" | "stateChangedAt" | "lastActivityAt">,
+) {
   if (row.state !== "ready" || !row.idleTimeoutMinutes) return undefined;
   // Becoming ready counts as activity: a fresh endpoint gets a full timeout before it can be stopped.
-  const since = Math.max(Date.parse(row.stateChangedAt), row.lastActivityAt ? Date.parse(row.lastActivityAt) : 0);
+  const since = Math.max(
+    Date.parse(row.stateChangedAt),
+    row.lastActivityAt ? Date.parse(row.lastActivityAt) : 0,
+  );
   return new Date(since + row.idleTimeoutMinutes * 60_000).toISOString();
 }
 

@@ -9,7 +9,9 @@ import { canTransition, type State } from "./states";
 import { watchFor } from "./watch";
 
 export async function load(id: string): Promise<Row | undefined> {
-  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key(id), ConsistentRead: true }));
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: key(id), ConsistentRead: true }),
+  );
   return result.Item as Row | undefined;
 }
 

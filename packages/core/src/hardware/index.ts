@@ -9,9 +9,16 @@ export const Hardware = z
   .object({
     id: z.string().meta({ example: "1x_nvidia_h100_80gb_sxm" }),
     provider: z.enum(providerNames),
-    gpu: z.object({ type: z.string(), count: z.number().int(), memoryGb: z.number(), link: z.string().optional() }),
+    gpu: z.object({
+      type: z.string(),
+      count: z.number().int(),
+      memoryGb: z.number(),
+      link: z.string().optional(),
+    }),
     pricePerHour: z.number().meta({ description: "USD per replica-hour" }),
-    priceSource: z.enum(["provider", "table"]).meta({ description: "From the provider's API, or Hangar's dated table." }),
+    priceSource: z
+      .enum(["provider", "table"])
+      .meta({ description: "From the provider's API, or Hangar's dated table." }),
     priceAsOf: z.string().optional(),
     availability: z.enum(["available", "insufficient", "unavailable", "unknown"]),
   })

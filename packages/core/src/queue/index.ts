@@ -42,6 +42,7 @@ export async function enqueueJobs(jobs: Job[]) {
         Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(Job.parse(job)) })),
       }),
     );
-    if (result.Failed?.length) throw new Error(`${result.Failed.length} of ${batch.length} jobs were not enqueued`);
+    if (result.Failed?.length)
+      throw new Error(`${result.Failed.length} of ${batch.length} jobs were not enqueued`);
   }
 }

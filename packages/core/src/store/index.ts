@@ -39,7 +39,10 @@ export function diffUpdate(before: Record<string, unknown>, after: Record<string
     }
     n++;
   }
-  const expression = [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""]
+  const expression = [
+    sets.length ? `SET ${sets.join(", ")}` : "",
+    removes.length ? `REMOVE ${removes.join(", ")}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return { expression, names, values };

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { Webhook } from "standardwebhooks";
 import { request } from "undici";
 import { Config } from "../config";
@@ -33,7 +33,10 @@ type DeliveryRow = {
   expiresAt: number;
 };
 
-const deliveryKey = (subscriptionId: string, eventId: string) => ({ pk: `WHK#${subscriptionId}`, sk: `DLV#${eventId}` });
+const deliveryKey = (subscriptionId: string, eventId: string) => ({
+  pk: `WHK#${subscriptionId}`,
+  sk: `DLV#${eventId}`,
+});
 
 /**
  * One delivery per matching subscription, keyed by (subscription, event): a repeated fan-out
@@ -41,12 +44,17 @@ const deliveryKey = (subscriptionId: string, eventId: string) => ({ pk: `WHK#${s
  */
 export async function fanout(job: { deploymentId: string; eventId: string }) {
   const found = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: { pk: `DEP#${job.deploymentId}`, sk: `EVT#${job.eventId}` } }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: `DEP#${job.deploymentId}`, sk: `EVT#${job.eventId}` },
+    }),
   );
   const event = found.Item as EventRow | undefined;
   if (!event?.webhook) return { deliveries: 0 };
   const type = event.webhook;
-  const subscriptions = (await forTenant(event.tenantId)).filter((s) => s.events.length === 0 || s.events.includes(type));
+  const subscriptions = (await forTenant(event.tenantId)).filter(
+    (s) => s.events.length === 0 || s.events.includes(type),
+  );
   const payload = JSON.stringify({ type, timestamp: event.at, data: event.data });
   const at = new Date().toISOString();
   for (const sub of subscriptions) {
@@ -66,7 +74,13 @@ export async function fanout(job: { deploymentId: string; eventId: string }) {
       expiresAt: Math.floor(Date.now() / 1000) + RETENTION_SECONDS,
     };
     try {
-      await dynamo().send(new PutCommand({ TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: row,
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const existing = await loadDelivery(sub.id, event.id);
@@ -79,7 +93,11 @@ export async function fanout(job: { deploymentId: string; eventId: string }) {
 
 async function loadDelivery(subscriptionId: string, eventId: string) {
   const result = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: deliveryKey(subscriptionId, eventId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: deliveryKey(subscriptionId, eventId),
+      ConsistentRead: true,
+    }),
   );
   return result.Item as DeliveryRow | undefined;
 }
@@ -106,9 +124,13 @@ export function retryDelay(attempt: number, baseSeconds: number, random = Math.r
  * count; on the last one a failure marks the delivery failed (the queue then parks the message
  * in its DLQ).
  */
-export async function deliver(job: { subscriptionId: string; deliveryId: string }, attempt: number, lastAttempt: boolean) {
+export async function deliver(
+  job: { subscriptionId: string; deliveryId: string },
+  attempt: number,
+  lastAttempt: boolean,
+) {
   const delivery = await loadDelivery(job.subscriptionId, job.deliveryId);
-  if (!delivery || delivery.status !== "pending") return { status: delivery?.status ?? "missing" };
+  if (delivery?.status !== "pending") return { status: delivery?.status ?? "missing" };
   const sub = await loadSubscription(delivery.tenantId, delivery.subscriptionId);
   if (!sub) {
     await record(delivery, { status: "cancelled", lastError: "subscription deleted" });
@@ -151,7 +173,10 @@ export async function deliver(job: { subscriptionId: string; deliveryId: string 
   if (ok) return { status: "delivered" };
   const reason = outcome.error ?? `HTTP ${outcome.status}`;
   log.warn("webhook delivery failed", { subscriptionId: sub.id, eventId: delivery.eventId, attempt, reason });
-  throw new DeliveryFailed(`delivery ${delivery.eventId} to ${sub.id} failed: ${reason}`, retryDelay(attempt, baseSeconds));
+  throw new DeliveryFailed(
+    `delivery ${delivery.eventId} to ${sub.id} failed: ${reason}`,
+    retryDelay(attempt, baseSeconds),
+  );
 }
 
 /** Written only over the attempt it read: a concurrent copy of the same message loses quietly. */

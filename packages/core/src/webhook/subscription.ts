@@ -60,7 +60,9 @@ export const create = fn(CreateInput, async (input) => {
     secret: `whsec_${randomBytes(32).toString("base64")}`,
     createdAt: new Date().toISOString(),
   };
-  await dynamo().send(new PutCommand({ TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" }));
+  await dynamo().send(
+    new PutCommand({ TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" }),
+  );
   return { ...toInfo(row), secret: row.secret };
 });
 
@@ -72,10 +74,15 @@ export async function list() {
 export async function remove(id: string) {
   try {
     await dynamo().send(
-      new DeleteCommand({ TableName: tableName(), Key: key(useTenant(), id), ConditionExpression: "attribute_exists(pk)" }),
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: key(useTenant(), id),
+        ConditionExpression: "attribute_exists(pk)",
+      }),
     );
   } catch (error) {
-    if (isConditionFailure(error)) throw new VisibleError("not_found", "webhook.not_found", `No webhook ${id}.`);
+    if (isConditionFailure(error))
+      throw new VisibleError("not_found", "webhook.not_found", `No webhook ${id}.`);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from "hono";
 import { withActor } from "@hangar/core/actor";
 import * as ApiKey from "@hangar/core/apikey/index";
 import { VisibleError } from "@hangar/core/error";
+import type { MiddlewareHandler } from "hono";
 
 /** Resolves the bearer key to a tenant and runs the rest of the request as that tenant. */
 export function auth(): MiddlewareHandler {

@@ -1,10 +1,10 @@
+import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { ProviderError } from "@hangar/core/provider/error";
+import { log } from "@hangar/core/util/log";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { type ErrorKind, VisibleError } from "@hangar/core/error";
-import { ProviderError } from "@hangar/core/provider/error";
-import { log } from "@hangar/core/util/log";
 
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   input: 400,
@@ -44,7 +44,10 @@ export function onError(error: Error, c: Context) {
   }
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 400 ? "request.malformed" : `request.${error.status}`;
-    return c.json(errorBody(code, error.message || "The request could not be read."), error.status as ContentfulStatusCode);
+    return c.json(
+      errorBody(code, error.message || "The request could not be read."),
+      error.status as ContentfulStatusCode,
+    );
   }
   log.error("unhandled error", { error, path: c.req.path });
   return c.json(errorBody("internal", "Something went wrong on our side; it has been logged."), 500);

@@ -16,9 +16,10 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 export const errors = (...statuses: (400 | 401 | 404 | 409 | 422 | 502 | 503)[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [s, json(ErrorResponse, `Error (${s})`)]),
-  ) as Record<number, ReturnType<typeof json<typeof ErrorResponse>>>;
+  Object.fromEntries(statuses.map((s) => [s, json(ErrorResponse, `Error (${s})`)])) as Record<
+    number,
+    ReturnType<typeof json<typeof ErrorResponse>>
+  >;
 
 export const IdParam = z.object({
   id: z.string().meta({ param: { name: "id", in: "path" }, example: "dep_01jd4k2z5x8q3w6e9r0t1y2u3i" }),

@@ -1,13 +1,16 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
 import * as Deployment from "@hangar/core/deployment/index";
 import { SmokeTestInput } from "@hangar/core/deployment/traffic";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
 import { errors, IdParam, json } from "../openapi";
 
 const tags = ["Deployments"];
 const security = [{ bearerAuth: [] }];
 const Info = Deployment.Info;
-const Accepted = json(Info, "Accepted: the change runs in the background; watch `state` or subscribe to webhooks.");
+const Accepted = json(
+  Info,
+  "Accepted: the change runs in the background; watch `state` or subscribe to webhooks.",
+);
 
 const Event = z
   .object({
@@ -25,7 +28,9 @@ const TestResult = z
   .object({
     output: z.string(),
     latencyMs: z.number().int(),
-    usage: z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() }).nullable(),
+    usage: z
+      .object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() })
+      .nullable(),
     model: z.string(),
   })
   .meta({ id: "SmokeTestResult" });
@@ -73,7 +78,10 @@ export const deployments = new OpenAPIHono()
       summary: "List deployments",
       request: { query: Deployment.ListInput },
       responses: {
-        200: json(z.object({ data: z.array(Info), nextCursor: z.string().nullable() }), "A page of deployments"),
+        200: json(
+          z.object({ data: z.array(Info), nextCursor: z.string().nullable() }),
+          "A page of deployments",
+        ),
         ...errors(400, 401),
       },
     }),
@@ -166,7 +174,9 @@ export const deployments = new OpenAPIHono()
         body: { content: { "application/json": { schema: ChatBody } }, required: true },
       },
       responses: {
-        200: { description: "The provider's response, passed through (JSON, or text/event-stream when streaming)" },
+        200: {
+          description: "The provider's response, passed through (JSON, or text/event-stream when streaming)",
+        },
         ...errors(400, 401, 404, 409, 502),
       },
     }),
@@ -188,7 +198,10 @@ export const deployments = new OpenAPIHono()
       security,
       summary: "Heartbeat: traffic sent to the provider directly",
       request: { params: IdParam },
-      responses: { 202: json(z.object({ recorded: z.boolean() }), "Recorded (at most once per interval)"), ...errors(401, 404) },
+      responses: {
+        202: json(z.object({ recorded: z.boolean() }), "Recorded (at most once per interval)"),
+        ...errors(401, 404),
+      },
     }),
     async (c) => c.json(await Deployment.recordActivity(c.req.valid("param").id), 202),
   );

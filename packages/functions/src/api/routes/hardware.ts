@@ -1,6 +1,6 @@
+import * as Hardware from "@hangar/core/hardware/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import * as Hardware from "@hangar/core/hardware/index";
 import { errors, json } from "../openapi";
 
 export const hardware = new OpenAPIHono().openapi(
@@ -11,7 +11,10 @@ export const hardware = new OpenAPIHono().openapi(
     security: [{ bearerAuth: [] }],
     summary: "Hardware a provider offers, with prices and availability",
     request: { query: Hardware.ListInput },
-    responses: { 200: json(z.object({ data: z.array(Hardware.Hardware) }), "Cheapest first"), ...errors(400, 401, 422, 503) },
+    responses: {
+      200: json(z.object({ data: z.array(Hardware.Hardware) }), "Cheapest first"),
+      ...errors(400, 401, 422, 503),
+    },
   }),
   async (c) => c.json(await Hardware.list(c.req.valid("query")), 200),
 );

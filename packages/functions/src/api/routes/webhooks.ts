@@ -1,6 +1,6 @@
+import * as Webhook from "@hangar/core/webhook/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import * as Webhook from "@hangar/core/webhook/index";
 import { errors, json } from "../openapi";
 
 const tags = ["Webhooks"];
@@ -29,7 +29,10 @@ export const webhooks = new OpenAPIHono()
       tags,
       security,
       summary: "List webhook subscriptions",
-      responses: { 200: json(z.object({ data: z.array(Webhook.Subscription) }), "Subscriptions"), ...errors(401) },
+      responses: {
+        200: json(z.object({ data: z.array(Webhook.Subscription) }), "Subscriptions"),
+        ...errors(401),
+      },
     }),
     async (c) => c.json({ data: await Webhook.list() }, 200),
   )
