@@ -81,13 +81,15 @@ export default $config({
       { batch: { size: queues.webhooks.batchSize, partialResponses: true } },
     );
 
-    const api = new sst.aws.ApiGatewayV2("Api");
-    api.route("$default", {
+    // A streaming function URL rather than API Gateway: the chat proxy streams tokens as they
+    // come, and long completions are not cut at API Gateway's 30 seconds.
+    const api = new sst.aws.Function("Api", {
       ...fn,
       handler: "packages/functions/src/api/handler.handler",
       memory: "1024 MB",
-      // API Gateway gives up on an integration after 30 seconds.
-      timeout: "30 seconds",
+      timeout: "5 minutes",
+      url: true,
+      streaming: true,
     });
 
     function cron(name: string, schedule: (typeof schedules)[keyof typeof schedules]) {

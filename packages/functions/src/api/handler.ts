@@ -1,4 +1,5 @@
-import { handle } from "hono/aws-lambda";
+import { streamHandle } from "hono/aws-lambda";
 import { app } from "./index";
 
-export const handler = handle(app);
+/** Served from a streaming function URL, so proxied chat completions stream through. */
+export const handler = streamHandle(app);
