@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createSimApp } from "./app";
 import type { Exchange } from "./exchanges";
 import { Faults } from "./faults";
+import { loadState, saveState } from "./persist";
 import { SimState, type Steps } from "./state";
 
 export type { Exchange } from "./exchanges";
@@ -22,6 +23,8 @@ export type TogetherSimulatorOptions = {
   /** Minutes used when a create omits `inactive_timeout`. */
   defaultInactiveTimeout?: number;
   onExchange?: (exchange: Exchange) => void;
+  /** A file to load the simulated account from at start and save it to on close. */
+  statePath?: string;
 };
 
 export type TogetherSimulator = {
@@ -50,6 +53,7 @@ export async function startTogetherSimulator(
     steps: options.steps,
     defaultInactiveTimeout: options.defaultInactiveTimeout,
   });
+  if (options.statePath) loadState(state, options.statePath);
   const faults = new Faults();
   const exchanges: Exchange[] = [];
   const closing = new AbortController();
@@ -81,6 +85,7 @@ export async function startTogetherSimulator(
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing.abort();
+        if (options.statePath) saveState(state, options.statePath);
         server.close((error) => (error ? reject(error) : resolve()));
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
