@@ -218,7 +218,9 @@ describe("Together provider against the simulator", () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       "dedicated_endpoint_not_running",
     );
-    expect((await provider.startEndpoint(endpoint.id)).state).toBe("pending");
+    expect(
+      (await provider.startEndpoint(endpoint.id, { autoscaling: { minReplicas: 1, maxReplicas: 1 } })).state,
+    ).toBe("pending");
     const back = await until(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.state === "running",

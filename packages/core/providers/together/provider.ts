@@ -70,6 +70,7 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
 
   return {
     name: "together",
+    capabilities: { upload: "pull", scaleToZero: false, precisions: [], adapters: false },
 
     needsUpload(model) {
       try {

@@ -68,7 +68,8 @@ export async function advance(row: Row, p: Provider): Promise<Step> {
       if (ep.state === "running") return { to: "ready", set: endpointFields(ep), remove: [...settled] };
       if (ep.state === "failed")
         return fail("endpoint.failed", failedMessage(p, ep, row), endpointFields(ep));
-      if (ep.state === "stopped") return wait(row, endpointFields(await p.startEndpoint(ep.id)));
+      if (ep.state === "stopped")
+        return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: row.autoscaling })));
       return wait(row, endpointFields(ep));
     }
     case "updating":

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { providerNames } from "../provider";
+import { enabledProviders } from "../provider";
 import { states } from "./states";
 
 const HF = /^hf:\/\/[\w.-]+\/[\w.-]+$/;
@@ -39,7 +39,7 @@ export const CreateInput = z.object({
     .string()
     .regex(/^[a-zA-Z0-9][\w.-]{0,62}$/, "Use up to 63 letters, digits, '.', '_' or '-'.")
     .optional(),
-  provider: z.enum(providerNames),
+  provider: z.enum(enabledProviders),
   model: ModelInput,
   hardware: z.string().regex(/^[\w.-]{1,100}$/, "A provider hardware id, e.g. 1x_nvidia_h100_80gb_sxm."),
   autoscaling: AutoscalingInput.default({ minReplicas: 1, maxReplicas: 1 }),
@@ -63,7 +63,7 @@ export type UpdateInput = z.input<typeof UpdateInput>;
 
 export const ListInput = z.object({
   state: z.enum(states).optional(),
-  provider: z.enum(providerNames).optional(),
+  provider: z.enum(enabledProviders).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 });

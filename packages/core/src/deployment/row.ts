@@ -53,6 +53,7 @@ export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
 
 const PROVIDER_URLS: Record<ProviderName, string> = {
   together: "https://api.together.ai/v1/chat/completions",
+  fireworks: "https://api.fireworks.ai/inference/v1/chat/completions",
 };
 
 export function toInfo(row: Row): Info {

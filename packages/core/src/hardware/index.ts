@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { VisibleError } from "../error";
-import { providerNames } from "../provider";
+import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";
 import { useProvider } from "../provider/registry";
 import { fn } from "../util/fn";
@@ -25,7 +25,7 @@ export const Hardware = z
   .meta({ id: "Hardware" });
 
 export const ListInput = z.object({
-  provider: z.enum(providerNames),
+  provider: z.enum(enabledProviders),
   model: z.string().min(1).max(300).optional(),
 });
 

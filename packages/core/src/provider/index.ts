@@ -2,8 +2,10 @@
  * What core knows of an inference provider. Each provider folder maps its own wire types and
  * states onto these; nothing outside that folder sees the provider's shapes.
  */
-export type ProviderName = "together";
-export const providerNames = ["together"] as const satisfies readonly ProviderName[];
+export const providerNames = ["together", "fireworks"] as const;
+export type ProviderName = (typeof providerNames)[number];
+/** The providers requests may name: those with a client wired into the registry. */
+export const enabledProviders = ["together"] as const satisfies readonly ProviderName[];
 
 export type ModelSpec = {
   /** `hf://org/repo`, `s3://bucket/key`, `https://…` (an archive URL), or a provider model name. */
@@ -15,6 +17,18 @@ export type ModelSpec = {
 
 export type Autoscaling = { minReplicas: number; maxReplicas: number };
 
+/** One file of a model's source (a Hugging Face repo or an S3 prefix), path relative to its root. */
+export type SourceFile = { path: string; size: number };
+
+/** Where Hangar sends one file itself: a signed URL and the headers it requires. */
+export type Transfer = {
+  path: string;
+  size: number;
+  url: string;
+  method: "PUT";
+  headers: Record<string, string>;
+};
+
 export type UploadStatus = {
   jobId: string;
   /** The name to deploy once the upload completes. */
@@ -23,6 +37,18 @@ export type UploadStatus = {
   /** The provider's own status string, kept next to ours. */
   raw: string;
   message?: string;
+};
+
+/** What a provider can do; core checks requests against it so unsupported options get a clear 422. */
+export type Capabilities = {
+  /** `pull`: the provider fetches weights from a URL. `push`: Hangar streams each file to a signed URL. */
+  upload: "pull" | "push";
+  /** Min replicas 0 that wake on a request (distinct from a stop). */
+  scaleToZero: boolean;
+  /** Precisions a deployment may ask for; empty when the provider doesn't take one. */
+  precisions: readonly string[];
+  /** Loading a LoRA adapter onto an existing base-model deployment. */
+  adapters: boolean;
 };
 
 export type EndpointState = "pending" | "running" | "stopping" | "stopped" | "failed" | "unknown";
@@ -58,15 +84,34 @@ export type CreateEndpointInput = {
   hardware: string;
   autoscaling: Autoscaling;
   inactiveTimeoutMinutes?: number;
+  precision?: string;
+  /** With `minReplicas: 0`: scale to zero after this many idle minutes, waking on the next request. */
+  scaleToZeroMinutes?: number;
+  /** Let adapters be loaded onto this endpoint later. */
+  enableAdapters?: boolean;
+};
+
+/** A LoRA adapter loaded onto a base endpoint; `name` is what inference calls address. */
+export type AdapterStatus = {
+  id: string;
+  name: string;
+  state: "pending" | "running" | "failed" | "unknown";
+  raw: string;
 };
 
 export interface Provider {
   readonly name: ProviderName;
+  readonly capabilities: Capabilities;
   /** True when the source must be uploaded first; false for a model the provider already serves. */
   needsUpload(model: ModelSpec): boolean;
   /** An upload an earlier attempt for this deployment started, if any. */
   findUpload(ref: { deploymentId: string }): Promise<UploadStatus | undefined>;
-  startUpload(input: { deploymentId: string; model: ModelSpec }): Promise<UploadStatus>;
+  /** Push providers get the source's files and answer with where to send them. */
+  startUpload(input: { deploymentId: string; model: ModelSpec; files?: SourceFile[] }): Promise<UploadStatus>;
+  /** Push only: fresh signed URLs (they expire) for files still to send. */
+  uploadTargets?(jobId: string, files: SourceFile[]): Promise<Transfer[]>;
+  /** Push only: every file has landed; ask the provider to validate (and prepare a precision). */
+  completeUpload?(jobId: string, input: { precision?: string }): Promise<UploadStatus>;
   getUpload(jobId: string): Promise<UploadStatus>;
   /** An endpoint an earlier attempt created with this display name, if any. */
   findEndpoint(ref: { displayName: string; model: string }): Promise<EndpointStatus | undefined>;
@@ -74,11 +119,25 @@ export interface Provider {
   /** Undefined when the provider no longer knows the endpoint. */
   getEndpoint(id: string): Promise<EndpointStatus | undefined>;
   updateEndpoint(id: string, input: { autoscaling: Autoscaling }): Promise<EndpointStatus>;
-  startEndpoint(id: string): Promise<EndpointStatus>;
+  /** `autoscaling` is what to restore where a stop was a scale to zero (Fireworks). */
+  startEndpoint(id: string, input: { autoscaling: Autoscaling }): Promise<EndpointStatus>;
   stopEndpoint(id: string): Promise<EndpointStatus>;
   /** Idempotent: an endpoint already gone counts as deleted. */
   deleteEndpoint(id: string): Promise<void>;
   hardware(input: { model?: string }): Promise<Hardware[]>;
   /** OpenAI-compatible chat completion against an endpoint; the response is passed through as is. */
   chat(input: { endpointName: string; body: ChatRequest; signal?: AbortSignal }): Promise<Response>;
+  /** Adapters only (capabilities.adapters): load an uploaded adapter onto a running base endpoint. */
+  loadAdapter?(input: {
+    endpointId: string;
+    endpointName: string;
+    modelName: string;
+  }): Promise<AdapterStatus>;
+  getAdapter?(input: {
+    endpointId: string;
+    endpointName: string;
+    adapterId: string;
+  }): Promise<AdapterStatus | undefined>;
+  /** Idempotent: an adapter already unloaded counts as done. */
+  unloadAdapter?(input: { endpointId: string; endpointName: string; adapterId: string }): Promise<void>;
 }

@@ -17,5 +17,7 @@ function create(name: ProviderName): Provider {
   switch (name) {
     case "together":
       return createTogetherProvider();
+    case "fireworks":
+      throw new Error("The Fireworks provider is not wired in yet");
   }
 }
