@@ -1,0 +1,187 @@
+import { join } from "node:path";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { queues } from "@hangar/core/queue/settings";
+import { schedules } from "@hangar/core/schedule/index";
+import { startApi } from "./api";
+import { LOCAL_TENANT, localApiKey } from "./api-key";
+import { startQueueConsumer } from "./consumer";
+import { startDynamo } from "./dynamo";
+import { loadHandlers } from "./handlers";
+import { assertPortFree, resolvePort } from "./ports";
+import { startScheduler } from "./scheduler";
+import { PORTS, resolveSettings } from "./settings";
+import { startSqs } from "./sqs";
+import { startTogether, type TogetherOption } from "./together";
+
+export interface StackOptions {
+  /** Where DynamoDB, queues and the local API key persist; HANGAR_DATA_DIR or `.data`. */
+  dataDir?: string;
+  /** API port; HANGAR_PORT or 8787; 0 picks a free one. */
+  port?: number;
+  /** Nothing persists (tests). */
+  inMemory?: boolean;
+  /** Defaults to real Together when TOGETHER_API_KEY is set, otherwise the simulator. */
+  together?: TogetherOption;
+  /** Read like process.env (and over it), and set in process.env for the handlers. */
+  env?: Record<string, string>;
+  /** Progress lines; silent when unset. */
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  apiKey: string;
+  tenantId: string;
+  /** What the stack set in process.env: enough for another process to reach the same stack. */
+  env: Record<string, string>;
+  /** The Together simulator's base URL (ends in /v1), when it runs. */
+  togetherUrl?: string;
+  endpoints: { dynamodb: string; sqs: string; together: string };
+  stop(): Promise<void>;
+}
+
+/** Runs Hangar's handlers on DynamoDB Local, fauxqs and (unless a key is given) the Together simulator. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const source = { ...process.env, ...options.env };
+  const settings = resolveSettings(options, source);
+  const say = options.log ?? (() => {});
+  const started: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const stop = async () => {
+    // Reverse start order: the API and schedules stop first, the stores they write to last.
+    for (const piece of started.splice(0).reverse()) {
+      await piece
+        .stop()
+        .catch((error: unknown) => say(`stopping ${piece.name} failed: ${(error as Error).message}`));
+    }
+  };
+
+  try {
+    const ports = {
+      api: await resolvePort(settings.ports.api),
+      dynamo: await resolvePort(settings.ports.dynamo),
+      sqs: settings.ports.sqs,
+      simulator: await resolvePort(settings.ports.simulator),
+    };
+    const usesSimulator = options.together === "simulator" || (!options.together && !source.TOGETHER_API_KEY);
+    for (const name of ["api", "dynamo", "sqs", "simulator"] as const) {
+      if (name === "simulator" && !usesSimulator) continue;
+      if (settings.ports[name] !== 0) await assertPortFree(ports[name], name, PORTS[name].env);
+    }
+
+    const dynamo = await startDynamo({
+      port: ports.dynamo,
+      table: settings.table,
+      region: settings.region,
+      dbPath: settings.inMemory ? undefined : join(settings.dataDir, "dynamodb"),
+      onExit: (detail) => say(`DynamoDB Local exited unexpectedly (${detail})`),
+    });
+    started.push({ name: "DynamoDB Local", stop: dynamo.stop });
+    say(`DynamoDB Local on ${dynamo.endpoint}, table ${settings.table}`);
+
+    const sqs = await startSqs({
+      port: ports.sqs,
+      region: settings.region,
+      prefix: settings.table,
+      dataDir: settings.inMemory ? undefined : join(settings.dataDir, "sqs"),
+    });
+    started.push({ name: "fauxqs", stop: sqs.stop });
+    say(`fauxqs (SQS, S3) on ${sqs.endpoint}`);
+
+    const together = await startTogether(options.together, source, {
+      port: ports.simulator,
+      timeScale: settings.simulatorTimeScale,
+    });
+    started.push({ name: "Together simulator", stop: together.stop });
+    if (together.simulatorUrl) say(`Together simulator on ${together.simulatorUrl}`);
+
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    const env: Record<string, string> = {
+      // Local defaults a developer's own env (or options.env) may override.
+      ...LOCAL_DEFAULTS,
+      HANGAR_PUBLIC_URL: apiUrl,
+      ...pick(process.env, [...Object.keys(LOCAL_DEFAULTS), "HANGAR_PUBLIC_URL"]),
+      ...options.env,
+      // What the stack runs on is never overridden.
+      HANGAR_TABLE: settings.table,
+      HANGAR_JOBS_QUEUE_URL: sqs.queues.jobs.url,
+      HANGAR_WEBHOOKS_QUEUE_URL: sqs.queues.webhooks.url,
+      HANGAR_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      HANGAR_SQS_ENDPOINT: sqs.endpoint,
+      HANGAR_S3_ENDPOINT: sqs.s3Endpoint,
+      AWS_REGION: settings.region,
+      // Any client built without a local endpoint then fails to sign in instead of reaching real AWS.
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      TOGETHER_API_KEY: together.apiKey,
+      TOGETHER_BASE_URL: together.baseUrl,
+    };
+    delete process.env.AWS_SESSION_TOKEN;
+    Object.assign(process.env, env);
+
+    const apiKey = await localApiKey({
+      provided: source.HANGAR_API_KEY || undefined,
+      file: settings.inMemory ? undefined : join(settings.dataDir, "api-key"),
+    });
+    const handlers = await loadHandlers();
+
+    const client = new SQSClient({
+      endpoint: sqs.endpoint,
+      region: settings.region,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      useQueueUrlAsEndpoint: false,
+    });
+    started.push({ name: "SQS client", stop: async () => client.destroy() });
+    for (const [name, handler] of [
+      ["jobs", handlers.worker],
+      ["webhooks", handlers.webhookSender],
+    ] as const) {
+      const consumer = startQueueConsumer({
+        client,
+        queueUrl: sqs.queues[name].url,
+        region: settings.region,
+        handler,
+        batchSize: queues[name].batchSize,
+        concurrency: settings.concurrency,
+      });
+      started.push({ name: `${name} consumer`, stop: consumer.stop });
+    }
+
+    const scheduler = startScheduler(
+      Object.entries(schedules).map(([name, schedule]) => {
+        const handler = handlers.scheduled[schedule.handler];
+        if (!handler) throw new Error(`No local handler for schedule ${name} (${schedule.handler})`);
+        return { name, expression: schedule.expression, handler };
+      }),
+      { speedUp: settings.scheduleSpeedUp },
+    );
+    started.push({ name: "scheduler", stop: scheduler.stop });
+
+    const api = await startApi({ fetch: handlers.fetch, port: ports.api });
+    started.push({ name: "API", stop: api.stop });
+    say(`API on ${api.url}`);
+
+    return {
+      apiUrl: api.url,
+      apiKey,
+      tenantId: LOCAL_TENANT,
+      env,
+      togetherUrl: together.simulatorUrl,
+      endpoints: { dynamodb: dynamo.endpoint, sqs: sqs.endpoint, together: together.baseUrl },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Faster provider checks than on AWS, and webhooks may target this machine. */
+const LOCAL_DEFAULTS = {
+  HANGAR_CHECK_MIN_SECONDS: "1",
+  HANGAR_CHECK_MAX_SECONDS: "5",
+  HANGAR_WEBHOOK_ALLOW_PRIVATE: "true",
+};
+
+function pick(env: Record<string, string | undefined>, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
+}

@@ -1,0 +1,67 @@
+import type { Stack } from "./stack";
+
+const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
+const progress = (line: string) => process.stderr.write(`${dim(`· ${line}`)}\n`);
+
+function banner(stack: Stack): string {
+  const together = stack.togetherUrl
+    ? `${stack.togetherUrl} (simulator; set TOGETHER_API_KEY to use the real Together)`
+    : `${stack.endpoints.together} (real Together, TOGETHER_API_KEY)`;
+  return [
+    "",
+    "Hangar is running locally.",
+    "",
+    `  API        ${stack.apiUrl}`,
+    `  Docs       ${stack.apiUrl}/docs`,
+    `  DynamoDB   ${stack.endpoints.dynamodb} (table ${stack.env.HANGAR_TABLE})`,
+    `  SQS, S3    ${stack.endpoints.sqs}`,
+    `  Together   ${together}`,
+    "",
+    `  API key    ${stack.apiKey}`,
+    `  Tenant     ${stack.tenantId}`,
+    "",
+    "Try:",
+    `  curl -s "${stack.apiUrl}/v1/hardware?provider=together" -H "Authorization: Bearer ${stack.apiKey}"`,
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  // fauxqs persists with node:sqlite (Node 22.5+); a global older node fails on import, unhelpfully.
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    process.stderr.write(
+      `Hangar needs Node 22; this is ${process.version}. Run it with \`npm start\`, which uses the pinned Node.\n`,
+    );
+    process.exit(1);
+  }
+  let stack: Stack;
+  try {
+    const { startStack } = await import("./stack");
+    stack = await startStack({ log: progress });
+  } catch (error) {
+    process.stderr.write(`\nHangar could not start:\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(banner(stack));
+
+  let stoppingSince = 0;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stoppingSince) {
+      // Ctrl-C reaches us twice at once (from the terminal and relayed by tsx); only a later one forces.
+      if (Date.now() - stoppingSince < 1000) return;
+      process.stderr.write(`${signal} again: exiting without waiting.\n`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    progress(`${signal}: stopping…`);
+    await stack.stop();
+    progress("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
+}
+
+void main();
