@@ -1,6 +1,6 @@
 import type { Dispatcher } from "undici";
+import { defaultRetryPolicy, type RetryPolicy } from "../../src/provider/retry";
 import { Transport } from "./http";
-import { defaultRetryPolicy, type RetryPolicy } from "./retry";
 import { Wire } from "./wire";
 
 export type TogetherClientOptions = {

@@ -1,7 +1,13 @@
+export {
+  backoffDelay,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  type RetryPolicy,
+  withRetry,
+} from "../../src/provider/retry";
 export { TogetherClient, type TogetherClientOptions } from "./client";
 export * from "./errors";
 export { createTogetherProvider, type TogetherProviderOptions, uploadModelName } from "./provider";
-export { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from "./retry";
 export { PRESIGN_SECONDS, parseSource } from "./source";
 export { endpointState, jobState, toEndpointStatus, toHardware, toUploadStatus } from "./states";
 export { Wire } from "./wire";

@@ -1,4 +1,4 @@
-import { TogetherError } from "./errors";
+import { ProviderError } from "./error";
 
 export type RetryPolicy = {
   /** Retries after the first attempt; 3 means at most 4 calls. */
@@ -59,9 +59,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** A provider error a client may carry a server's `Retry-After` hint on. */
+type Hinted = ProviderError & { retryAfterMs?: number };
+
 export type RetryHooks = {
   signal?: AbortSignal;
-  onRetry?: (error: TogetherError, retry: number, delayMs: number) => void;
+  onRetry?: (error: Hinted, retry: number, delayMs: number) => void;
 };
 
 /**
@@ -77,10 +80,10 @@ export async function withRetry<T>(
     try {
       return await attempt(index);
     } catch (error) {
-      const retryable = error instanceof TogetherError && error.retryable;
+      const retryable = error instanceof ProviderError && error.retryable;
       if (!retryable || index >= policy.maxRetries || hooks.signal?.aborted) throw error;
-      const delay = backoffDelay(index, policy, error.retryAfterMs);
-      hooks.onRetry?.(error, index + 1, delay);
+      const delay = backoffDelay(index, policy, (error as Hinted).retryAfterMs);
+      hooks.onRetry?.(error as Hinted, index + 1, delay);
       await sleep(delay, hooks.signal);
     }
   }

@@ -1,0 +1,215 @@
+import { Agent, type Dispatcher, fetch } from "undici";
+import type { z } from "zod";
+import { log } from "../util/log";
+import type { ProviderError } from "./error";
+import { parseRetryAfter, type RetryPolicy, withRetry } from "./retry";
+
+type ErrorInit = { retryable: boolean; code: string; body?: unknown };
+
+/** How one provider words and classifies its failures; the transport itself knows no provider. */
+export type ProviderErrors = {
+  /** `name` goes into log events (`<name>.retry`), `label` into messages ("<label> did not answer …"). */
+  name: string;
+  label: string;
+  fromResponse(status: number, body: unknown, headers: Headers, retryAfterMs?: number): ProviderError;
+  shouldRetry(status: number, headers: Headers): boolean;
+  /** True for errors this provider's classes made, which pass through an attempt unchanged. */
+  owns(error: unknown): boolean;
+  timeout(message: string, init: ErrorInit): ProviderError;
+  connection(message: string, init: ErrorInit): ProviderError;
+  invalidResponse(message: string, init: ErrorInit): ProviderError;
+};
+
+export type TransportOptions = {
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  errors: ProviderErrors;
+  dispatcher?: Dispatcher;
+};
+
+type Query = Record<string, string | number | boolean | undefined>;
+type Call = { query?: Query; body?: unknown; timeoutMs?: number; signal?: AbortSignal };
+
+const TIMEOUT = Symbol("timeout");
+let sharedAgent: Agent | undefined;
+
+/** One keep-alive pool for every provider call in the process, made on first use. */
+function defaultAgent(): Agent {
+  sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  return sharedAgent;
+}
+
+export function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** HTTP to a provider over undici: auth, timeouts, typed errors and retries. Knows no resources. */
+export class HttpTransport {
+  constructor(private readonly options: TransportOptions) {}
+
+  /** A JSON call, parsed with `schema`; retried as a whole, body read included. */
+  async json<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    call: Call = {},
+  ): Promise<z.output<S>> {
+    const body = await this.retrying(method, path, call, async (response) => {
+      const text = await response.text();
+      if (!response.ok) throw this.failure(response, parseBody(text));
+      return parseBody(text);
+    });
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw this.options.errors.invalidResponse(
+        `Unexpected response from ${this.label} for ${method} ${path}`,
+        {
+          retryable: false,
+          code: "invalid_response",
+          body: parsed.error.issues,
+        },
+      );
+    }
+    return parsed.data;
+  }
+
+  /** A call whose success body, if any, is of no interest (DELETE answers 204 or `{}`). */
+  async empty(method: string, path: string, call: Call = {}): Promise<void> {
+    await this.retrying(method, path, call, async (response) => {
+      const text = await response.text();
+      if (!response.ok) throw this.failure(response, parseBody(text));
+    });
+  }
+
+  /**
+   * The raw response, body untouched, for proxying. Retryable statuses are retried while budget
+   * remains; after that the provider's answer, error or not, is handed back as is.
+   */
+  async passthrough(method: string, path: string, call: Call = {}): Promise<Response> {
+    return this.retrying(
+      method,
+      path,
+      call,
+      async (response, index) => {
+        if (
+          !response.ok &&
+          index < this.options.retry.maxRetries &&
+          this.options.errors.shouldRetry(response.status, response.headers)
+        ) {
+          throw this.failure(response, parseBody(await response.text()));
+        }
+        const headers = new Headers(response.headers);
+        headers.delete("content-length");
+        headers.delete("content-encoding");
+        return new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        });
+      },
+      { untilHeaders: true },
+    );
+  }
+
+  private failure(response: { status: number; headers: Headers }, body: unknown) {
+    const retryAfterMs = parseRetryAfter(response.headers);
+    return this.options.errors.fromResponse(response.status, body, response.headers, retryAfterMs);
+  }
+
+  private get label() {
+    return this.options.errors.label;
+  }
+
+  private retrying<T>(
+    method: string,
+    path: string,
+    call: Call,
+    read: (response: Awaited<ReturnType<typeof fetch>>, index: number) => Promise<T>,
+    mode: { untilHeaders?: boolean } = {},
+  ): Promise<T> {
+    return withRetry(
+      (index) => this.attempt(method, path, call, (r) => read(r, index), mode),
+      this.options.retry,
+      {
+        signal: call.signal,
+        onRetry: (error, retry, delayMs) =>
+          log.debug(`${this.options.errors.name}.retry`, {
+            method,
+            path,
+            status: error.status,
+            code: error.code,
+            retry,
+            delayMs,
+          }),
+      },
+    );
+  }
+
+  private async attempt<T>(
+    method: string,
+    path: string,
+    call: Call,
+    read: (response: Awaited<ReturnType<typeof fetch>>) => Promise<T>,
+    mode: { untilHeaders?: boolean },
+  ): Promise<T> {
+    const timeoutMs = call.timeoutMs ?? this.options.timeoutMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+    const forward = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener("abort", forward, { once: true });
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.options.apiKey}`,
+      accept: "application/json",
+      "user-agent": "hangar",
+    };
+    if (call.body !== undefined) headers["content-type"] = "application/json";
+    if (mode.untilHeaders) headers["accept-encoding"] = "identity";
+    try {
+      const response = await fetch(this.url(path, call.query), {
+        method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: controller.signal,
+        dispatcher: this.options.dispatcher ?? defaultAgent(),
+      });
+      return await read(response);
+    } catch (error) {
+      if (controller.signal.reason === TIMEOUT) {
+        throw this.options.errors.timeout(
+          `${this.label} did not answer ${method} ${path} within ${timeoutMs} ms`,
+          {
+            retryable: true,
+            code: "timeout",
+          },
+        );
+      }
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (this.options.errors.owns(error)) throw error;
+      const cause =
+        error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : "";
+      throw this.options.errors.connection(`Could not reach ${this.label} for ${method} ${path}: ${cause}`, {
+        retryable: true,
+        code: "connection_error",
+      });
+    } finally {
+      clearTimeout(timer);
+      // A passed-through body keeps listening, so the caller's abort still cancels the stream.
+      if (!mode.untilHeaders) call.signal?.removeEventListener("abort", forward);
+    }
+  }
+
+  private url(path: string, query?: Query): string {
+    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, "")}${path}`);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+}
