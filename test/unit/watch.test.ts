@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 const policy = { min: 2, max: 30, watch: 300 };
 
 describe("check backoff", () => {
-  it("checks soon after an action and doubles while nothing changes, up to the cap", () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map((n) => checkDelay("provisioning", n, policy))).toEqual([
-      2, 4, 8, 16, 30, 30, 30,
+  it("checks `min` after an action, then doubles while nothing changes, up to the cap", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((n) => checkDelay("provisioning", n, policy))).toEqual([
+      2, 2, 4, 8, 16, 30, 30, 30,
     ]);
   });
 

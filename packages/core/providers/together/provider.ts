@@ -39,6 +39,8 @@ function unsupported(error: unknown): never {
 }
 
 /** Core's `Provider` over Together's v1 API. The client is built on first use, so importing needs no env. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 export function createTogetherProvider(options: TogetherProviderOptions = {}): Provider {
   let client: TogetherClient | undefined;
   const api = () => {
@@ -103,10 +105,15 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       return toUploadStatus(await api().jobs.get(jobId));
     },
 
-    async findEndpoint({ displayName, model }) {
+    async findEndpoint({ displayName, model, since }) {
       const listed = await api().endpoints.list({ type: "dedicated", mine: true });
-      // List items carry no display_name, so each candidate is fetched; one model rarely has many.
-      for (const item of listed.filter((endpoint) => endpoint.model === model)) {
+      // List items carry no display_name, so each candidate is fetched: only those of this model
+      // created since the attempt could have been made (less a margin for clock skew).
+      const after = since ? Date.parse(since) - CLOCK_SKEW_MS : 0;
+      const candidates = listed.filter(
+        (e) => e.model === model && (!e.created_at || Date.parse(e.created_at) >= after),
+      );
+      for (const item of candidates) {
         const endpoint = await getOrUndefined(api(), item.id);
         if (endpoint?.display_name === displayName) return toEndpointStatus(endpoint);
       }

@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import { Config } from "../config";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
+import { cached, remember } from "./cache";
 
 /** Generated keys look like `hk_<43 chars>`; only a key's SHA-256 is stored, and lookups go by it. */
 const PREFIX = "hk_";
@@ -43,10 +44,14 @@ export async function create(input: { tenantId: string; key?: string; name?: str
 /** The actor a bearer key stands for, or undefined. */
 export async function verify(key: string): Promise<Actor | undefined> {
   const digest = hash(key);
+  const hit = cached(digest);
+  if (hit) return hit;
   const result = await dynamo().send(
     new GetCommand({ TableName: Config.table(), Key: { pk: `KEY#${digest}`, sk: "KEY" } }),
   );
   const item = result.Item;
   if (!item) return undefined;
-  return { type: "tenant", tenantId: item.tenantId as string, keyId: item.id as string };
+  const actor: Actor = { type: "tenant", tenantId: item.tenantId as string, keyId: item.id as string };
+  remember(digest, actor);
+  return actor;
 }

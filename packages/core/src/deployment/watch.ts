@@ -15,7 +15,8 @@ export function isWatched(state: State): boolean {
  */
 export function checkDelay(state: State, checks: number, policy = Config.checkDelay()): number {
   if (!isInFlight(state)) return policy.watch;
-  return Math.min(policy.max, policy.min * 2 ** Math.min(checks, 20));
+  // `checks` counts the waits so far, the one being scheduled included: the first is `min`.
+  return Math.min(policy.max, policy.min * 2 ** Math.min(Math.max(0, checks - 1), 20));
 }
 
 /** The deadline after which an idle deployment may be stopped, or undefined when it can't be. */

@@ -49,6 +49,8 @@ export type Capabilities = {
   precisions: readonly string[];
   /** Loading a LoRA adapter onto an existing base-model deployment. */
   adapters: boolean;
+  /** The provider deletes endpoints left stopped (at zero replicas, unused) this long: Fireworks, 7. */
+  deletesStoppedAfterDays?: number;
 };
 
 export type EndpointState = "pending" | "running" | "stopping" | "stopped" | "failed" | "unknown";
@@ -113,8 +115,15 @@ export interface Provider {
   /** Push only: every file has landed; ask the provider to validate (and prepare a precision). */
   completeUpload?(jobId: string, input: { precision?: string }): Promise<UploadStatus>;
   getUpload(jobId: string): Promise<UploadStatus>;
-  /** An endpoint an earlier attempt created with this display name, if any. */
-  findEndpoint(ref: { displayName: string; model: string }): Promise<EndpointStatus | undefined>;
+  /**
+   * An endpoint an earlier attempt created with this display name, if any. `since`: nothing
+   * created before this instant can be it, so older endpoints need not be looked at.
+   */
+  findEndpoint(ref: {
+    displayName: string;
+    model: string;
+    since?: string;
+  }): Promise<EndpointStatus | undefined>;
   createEndpoint(input: CreateEndpointInput): Promise<EndpointStatus>;
   /** Undefined when the provider no longer knows the endpoint. */
   getEndpoint(id: string): Promise<EndpointStatus | undefined>;
