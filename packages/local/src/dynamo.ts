@@ -78,20 +78,28 @@ async function waitUntilReady(
   timeoutMs: number,
 ) {
   const deadline = Date.now() + timeoutMs;
-  let gone: string | undefined;
-  void exited.then((detail) => {
-    gone = detail;
+  // Raced with every probe: whatever holds the port may accept and never answer.
+  const died = exited.then((detail) => {
+    const error: NodeJS.ErrnoException = new Error(
+      `DynamoDB Local exited (${detail}) before it was ready:\n${output()}`,
+    );
+    if (/Failed to bind/.test(output())) error.code = "EADDRINUSE";
+    throw error;
   });
+  died.catch(() => {});
   for (;;) {
-    if (gone) throw new Error(`DynamoDB Local exited (${gone}) before it was ready:\n${output()}`);
+    const probe = client.send(new ListTablesCommand({ Limit: 1 }), {
+      abortSignal: AbortSignal.timeout(2000),
+    });
+    probe.catch(() => {});
     try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
+      await Promise.race([probe, died]);
       return;
     } catch (error) {
       if (Date.now() > deadline) {
         throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
       }
-      await sleep(100);
+      await Promise.race([died, sleep(100)]);
     }
   }
 }

@@ -32,8 +32,3 @@ export async function assertPortFree(port: number, what: string, envVar: string)
     );
   }
 }
-
-/** `0` or unset-with-random means a free port picked now; otherwise the number itself. */
-export async function resolvePort(port: number): Promise<number> {
-  return port === 0 ? freePort() : port;
-}

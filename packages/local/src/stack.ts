@@ -5,9 +5,9 @@ import { schedules } from "@hangar/core/schedule/index";
 import { startApi } from "./api";
 import { LOCAL_TENANT, localApiKey } from "./api-key";
 import { startQueueConsumer } from "./consumer";
-import { startDynamo } from "./dynamo";
+import { type DynamoOptions, startDynamo } from "./dynamo";
 import { loadHandlers } from "./handlers";
-import { assertPortFree, resolvePort } from "./ports";
+import { assertPortFree, freePort } from "./ports";
 import { startScheduler } from "./scheduler";
 import { PORTS, resolveSettings } from "./settings";
 import { startSqs } from "./sqs";
@@ -56,20 +56,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const ports = {
-      api: await resolvePort(settings.ports.api),
-      dynamo: await resolvePort(settings.ports.dynamo),
-      sqs: settings.ports.sqs,
-      simulator: await resolvePort(settings.ports.simulator),
-    };
     const usesSimulator = options.together === "simulator" || (!options.together && !source.TOGETHER_API_KEY);
     for (const name of ["api", "dynamo", "sqs", "simulator"] as const) {
       if (name === "simulator" && !usesSimulator) continue;
-      if (settings.ports[name] !== 0) await assertPortFree(ports[name], name, PORTS[name].env);
+      const port = settings.ports[name];
+      if (port !== 0) await assertPortFree(port, name, PORTS[name].env);
     }
 
-    const dynamo = await startDynamo({
-      port: ports.dynamo,
+    const dynamo = await startDynamoOn(settings.ports.dynamo, {
       table: settings.table,
       region: settings.region,
       dbPath: settings.inMemory ? undefined : join(settings.dataDir, "dynamodb"),
@@ -79,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     say(`DynamoDB Local on ${dynamo.endpoint}, table ${settings.table}`);
 
     const sqs = await startSqs({
-      port: ports.sqs,
+      port: settings.ports.sqs,
       region: settings.region,
       prefix: settings.table,
       dataDir: settings.inMemory ? undefined : join(settings.dataDir, "sqs"),
@@ -88,18 +82,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     say(`fauxqs (SQS, S3) on ${sqs.endpoint}`);
 
     const together = await startTogether(options.together, source, {
-      port: ports.simulator,
+      port: settings.ports.simulator,
       timeScale: settings.simulatorTimeScale,
+      statePath: settings.inMemory ? undefined : join(settings.dataDir, "together-simulator.json"),
     });
     started.push({ name: "Together simulator", stop: together.stop });
     if (together.simulatorUrl) say(`Together simulator on ${together.simulatorUrl}`);
 
-    const apiUrl = `http://127.0.0.1:${ports.api}`;
     const env: Record<string, string> = {
       // Local defaults a developer's own env (or options.env) may override.
       ...LOCAL_DEFAULTS,
-      HANGAR_PUBLIC_URL: apiUrl,
-      ...pick(process.env, [...Object.keys(LOCAL_DEFAULTS), "HANGAR_PUBLIC_URL"]),
+      ...pick(process.env, Object.keys(LOCAL_DEFAULTS)),
       ...options.env,
       // What the stack runs on is never overridden.
       HANGAR_TABLE: settings.table,
@@ -156,8 +149,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     );
     started.push({ name: "scheduler", stop: scheduler.stop });
 
-    const api = await startApi({ fetch: handlers.fetch, port: ports.api });
+    const api = await startApi({ fetch: handlers.fetch, port: settings.ports.api });
     started.push({ name: "API", stop: api.stop });
+    // Known only once bound (port 0); nothing has been served before this.
+    env.HANGAR_PUBLIC_URL = source.HANGAR_PUBLIC_URL ?? api.url;
+    process.env.HANGAR_PUBLIC_URL = env.HANGAR_PUBLIC_URL;
     say(`API on ${api.url}`);
 
     return {
@@ -172,6 +168,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * On a fixed port a failure is final; on a free port picked for Java another process may take
+ * it before Java binds, so a few fresh ports are tried.
+ */
+async function startDynamoOn(port: number, options: Omit<DynamoOptions, "port">) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamo({ ...options, port: port || (await freePort()) });
+    } catch (error) {
+      if (port !== 0 || attempt >= 3 || (error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    }
   }
 }
 

@@ -14,7 +14,7 @@ const DEFAULT_BASE_URL = "https://api.together.ai/v1";
 export async function startTogether(
   option: TogetherOption | undefined,
   env: Record<string, string | undefined>,
-  simulator: { port: number; timeScale?: number },
+  simulator: { port: number; timeScale?: number; statePath?: string },
 ): Promise<LocalTogether> {
   const choice =
     option ??
@@ -23,6 +23,6 @@ export async function startTogether(
       : "simulator");
   if (choice !== "simulator") return { ...choice, stop: async () => {} };
   const { startTogetherSimulator } = await import("@hangar/core/providers/together/sim/index");
-  const sim = await startTogetherSimulator({ port: simulator.port, timeScale: simulator.timeScale });
+  const sim = await startTogetherSimulator(simulator);
   return { apiKey: sim.apiKey, baseUrl: sim.url, simulatorUrl: sim.url, stop: async () => sim.close() };
 }
