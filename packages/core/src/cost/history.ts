@@ -1,0 +1,106 @@
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { encodeTime } from "ulid";
+import type { EventRow } from "../deployment/events";
+import { type Row, tenantPk } from "../deployment/row";
+import { table, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import type { Change } from "./accrual";
+
+async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...((page.Items ?? []) as T[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * The upper bound of ids (ULIDs, lowercase) created by `ms`: ids sort by creation time, so a
+ * key condition skips what came later. A minute of slack covers clocks and id creation lag.
+ */
+const idsUntil = (prefix: string, ms: number) => `${prefix}_${encodeTime(ms + 60_000, 10).toLowerCase()}~`;
+
+type EventItem = Pick<EventRow, "at" | "sequence" | "to" | "reason"> & {
+  data: Pick<EventRow["data"], "provider" | "hardware" | "autoscaling"> & {
+    price?: Change["price"] | null;
+    replicas?: number;
+  };
+};
+
+/** A deployment's billing history up to `until`: one Query on its item collection, no scan. */
+export async function history(deploymentId: string, until: number): Promise<Change[]> {
+  const items = await queryAll<EventItem>({
+    TableName: tableName(),
+    KeyConditionExpression: "pk = :pk AND sk BETWEEN :first AND :last",
+    ExpressionAttributeValues: {
+      ":pk": `DEP#${deploymentId}`,
+      ":first": "EVT#",
+      ":last": `EVT#${idsUntil("evt", until)}`,
+    },
+    ProjectionExpression:
+      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas",
+    ExpressionAttributeNames: {
+      "#at": "at",
+      "#seq": "sequence",
+      "#to": "to",
+      "#reason": "reason",
+      "#d": "data",
+      "#provider": "provider",
+    },
+  });
+  return items.map((e) => ({
+    at: e.at,
+    sequence: e.sequence,
+    to: e.to,
+    reason: e.reason,
+    provider: e.data.provider,
+    hardware: e.data.hardware,
+    minReplicas: e.data.autoscaling.minReplicas,
+    replicas: typeof e.data.replicas === "number" ? e.data.replicas : undefined,
+    price: e.data.price ?? undefined,
+  }));
+}
+
+export type DeploymentRef = Pick<Row, "id" | "tenantId" | "name" | "provider" | "hardware" | "state">;
+
+/**
+ * The tenant's deployments that can have billed in [from, to]: created by `to` (a key
+ * condition on the byTenant index, whose sort key is the id) and not deleted before `from`.
+ */
+export function deployments(tenantId: string, from: number, to: number): Promise<DeploymentRef[]> {
+  const { partitionKey, sortKey } = table.indexes.byTenant;
+  return queryAll<DeploymentRef>({
+    TableName: tableName(),
+    IndexName: "byTenant",
+    KeyConditionExpression: "#pk = :pk AND #sk <= :last",
+    FilterExpression: "NOT (#state = :deleted AND updatedAt < :from)",
+    ProjectionExpression: "id, tenantId, #name, #provider, hardware, #state",
+    ExpressionAttributeNames: {
+      "#pk": partitionKey,
+      "#sk": sortKey,
+      "#state": "state",
+      "#name": "name",
+      "#provider": "provider",
+    },
+    ExpressionAttributeValues: {
+      ":pk": tenantPk(tenantId),
+      ":last": idsUntil("dep", to),
+      ":deleted": "deleted",
+      ":from": new Date(from).toISOString(),
+    },
+  });
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>) {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { Hardware, ProviderName } from "../provider";
+import { useProvider } from "../provider/registry";
+import { log } from "../util/log";
+import type { CurrentPrice, Price } from "./accrual";
+
+const TTL_MS = 10 * 60_000;
+const cache = new Map<ProviderName, { at: number; list: Promise<Hardware[]> }>();
+
+/**
+ * The provider's hardware with prices, cached in memory for a few minutes: prices change
+ * rarely, and deploys and cost reports would otherwise call the provider every time.
+ * A failed call is not cached.
+ */
+export function hardwareList(provider: ProviderName, now = Date.now()): Promise<Hardware[]> {
+  const hit = cache.get(provider);
+  if (hit && now - hit.at < TTL_MS) return hit.list;
+  const list = useProvider(provider).hardware({});
+  cache.set(provider, { at: now, list });
+  list.catch(() => {
+    if (cache.get(provider)?.list === list) cache.delete(provider);
+  });
+  return list;
+}
+
+export const toPrice = (h: Hardware): Price => ({
+  hardware: h.id,
+  pricePerHour: h.pricePerHour,
+  priceSource: h.priceSource,
+  priceAsOf: h.priceAsOf ?? null,
+});
+
+/**
+ * The price to keep with a new deployment, or undefined when the provider doesn't answer in
+ * time: a deploy never waits on, or fails for, a price. Cost then uses current prices.
+ */
+export async function snapshot(provider: ProviderName, hardware: string, timeoutMs = 2000) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  try {
+    const list = await Promise.race([hardwareList(provider), timeout]);
+    const found = list?.find((h) => h.id === hardware);
+    return found && toPrice(found);
+  } catch (error) {
+    log.warn("price not kept with the deployment; cost will use current prices", { provider, error });
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Current prices for the providers a report touches, as a lookup; unreachable providers give none. */
+export async function currentPrices(providers: Iterable<ProviderName>): Promise<CurrentPrice> {
+  const lists = new Map<ProviderName, Hardware[]>();
+  for (const provider of new Set(providers)) {
+    try {
+      lists.set(provider, await hardwareList(provider));
+    } catch (error) {
+      log.warn("current prices unavailable", { provider, error });
+    }
+  }
+  return (provider, hardware) => {
+    const found = lists.get(provider)?.find((h) => h.id === hardware);
+    return found && toPrice(found);
+  };
+}
