@@ -1,19 +1,6 @@
 import { VisibleError } from "@hangar/core/error";
-import { checkUrl, retryDelay } from "@hangar/core/webhook/index";
+import { checkUrl } from "@hangar/core/webhook/index";
 import { afterEach, describe, expect, it } from "vitest";
-
-describe("webhook retry delay", () => {
-  it("grows exponentially with jitter between half and all of the ceiling", () => {
-    expect(retryDelay(1, 30, () => 0)).toBe(15);
-    expect(retryDelay(1, 30, () => 1)).toBe(30);
-    expect(retryDelay(4, 30, () => 1)).toBe(240);
-    expect(retryDelay(4, 30, () => 0)).toBe(120);
-  });
-
-  it("never exceeds the 12 hours SQS allows", () => {
-    expect(retryDelay(40, 30, () => 1)).toBe(12 * 3600);
-  });
-});
 
 describe("webhook URL guard", () => {
   afterEach(() => {
