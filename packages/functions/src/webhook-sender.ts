@@ -1,8 +1,6 @@
 import { ChangeMessageVisibilityCommand } from "@aws-sdk/client-sqs";
 import { withActor } from "@hangar/core/actor";
 import { Config } from "@hangar/core/config";
-import { WebhookJob } from "@hangar/core/queue/jobs";
-import { queues } from "@hangar/core/queue/settings";
 import { sqsClient } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
@@ -11,14 +9,17 @@ import { processBatch } from "./batch";
 export const handler = (event: SQSEvent) => withActor({ type: "system" }, () => processBatch(event, handle));
 
 async function handle(record: SQSRecord) {
-  const job = WebhookJob.parse(JSON.parse(record.body));
+  const job = Webhook.SenderJob.parse(JSON.parse(record.body));
   if (job.type === "webhook.fanout") {
-    await Webhook.fanout(job);
+    await Webhook.fanoutStateEvent(job);
     return;
   }
-  const attempt = Number(record.attributes.ApproximateReceiveCount);
+  if (job.type === "webhook.notice") {
+    await Webhook.fanoutNotice(job);
+    return;
+  }
   try {
-    await Webhook.deliver(job, attempt, attempt >= queues.webhooks.maxReceiveCount);
+    await Webhook.deliver(job, Number(record.attributes.ApproximateReceiveCount));
   } catch (error) {
     // Backoff rides on the message itself: hidden until the next attempt, and parked in the
     // DLQ by SQS once its receive count passes maxReceiveCount.

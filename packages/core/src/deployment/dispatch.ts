@@ -3,6 +3,7 @@ import { enqueueJob, enqueueWebhookJob } from "../queue";
 import { table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
+import { type NoticeRow, publishNotice } from "../webhook/notice";
 import type { EventRow } from "./events";
 import type { Committed } from "./write";
 
@@ -40,7 +41,7 @@ export async function publish(event: Pick<EventRow, "pk" | "sk" | "id" | "deploy
   }
 }
 
-/** Outbox events older than `graceSeconds`: their dispatch was lost. */
+/** Outbox events and webhook notices older than `graceSeconds`: their dispatch was lost. */
 export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
   const before = new Date(now - graceSeconds * 1000).toISOString();
   const { partitionKey, sortKey } = table.indexes.outbox;
@@ -56,8 +57,8 @@ export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of (page.Items ?? []) as EventRow[]) {
-      await publish(item);
+    for (const item of (page.Items ?? []) as (EventRow | NoticeRow)[]) {
+      await (item.type === "notice" ? publishNotice(item) : publish(item));
       published++;
     }
     start = page.LastEvaluatedKey;

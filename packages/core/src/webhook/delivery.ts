@@ -1,18 +1,22 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { Webhook } from "standardwebhooks";
-import { request } from "undici";
 import { Config } from "../config";
-import type { EventRow } from "../deployment/events";
-import { enqueueWebhookJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
-import { forTenant, load as loadSubscription } from "./subscription";
-import { checkUrl } from "./url";
+import { updateHealth } from "./health";
+import { MAX_ATTEMPTS, retryDelay } from "./schedule";
+import { signedHeaders, signingSecrets } from "./secret";
+import { post } from "./send";
+import { isActive, load as loadSubscription } from "./subscription";
+import { resolveTarget } from "./url";
 
-const RETENTION_SECONDS = 30 * 24 * 3600;
+export const RETENTION_SECONDS = 30 * 24 * 3600;
+/** The delivery log keeps this many attempts per delivery, newest last. */
+const HISTORY = 20;
 
-type DeliveryRow = {
+export type Attempt = { at: string; latencyMs: number; status?: number; error?: string };
+
+export type DeliveryRow = {
   pk: string;
   sk: string;
   type: "delivery";
@@ -20,78 +24,30 @@ type DeliveryRow = {
   tenantId: string;
   eventId: string;
   eventType: string;
-  deploymentId: string;
+  deploymentId?: string;
+  sequence?: number | null;
   /** The exact bytes sent on every attempt, so each attempt's signature covers the same body. */
   payload: string;
   status: "pending" | "delivered" | "failed" | "cancelled";
+  /** Attempts over the delivery's whole life, redeliveries included. */
   attempts: number;
+  history?: Attempt[];
   lastStatus?: number;
   lastError?: string;
   lastLatencyMs?: number;
+  nextAttemptAt?: string;
+  deliveredAt?: string;
   createdAt: string;
   updatedAt: string;
   expiresAt: number;
 };
 
-const deliveryKey = (subscriptionId: string, eventId: string) => ({
+export const deliveryKey = (subscriptionId: string, eventId: string) => ({
   pk: `WHK#${subscriptionId}`,
   sk: `DLV#${eventId}`,
 });
 
-/**
- * One delivery per matching subscription, keyed by (subscription, event): a repeated fan-out
- * finds the deliveries it made before and only re-enqueues those still pending.
- */
-export async function fanout(job: { deploymentId: string; eventId: string }) {
-  const found = await dynamo().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: { pk: `DEP#${job.deploymentId}`, sk: `EVT#${job.eventId}` },
-    }),
-  );
-  const event = found.Item as EventRow | undefined;
-  if (!event?.webhook) return { deliveries: 0 };
-  const type = event.webhook;
-  const subscriptions = (await forTenant(event.tenantId)).filter(
-    (s) => s.events.length === 0 || s.events.includes(type),
-  );
-  const payload = JSON.stringify({ type, timestamp: event.at, data: event.data });
-  const at = new Date().toISOString();
-  for (const sub of subscriptions) {
-    const row: DeliveryRow = {
-      ...deliveryKey(sub.id, event.id),
-      type: "delivery",
-      subscriptionId: sub.id,
-      tenantId: event.tenantId,
-      eventId: event.id,
-      eventType: type,
-      deploymentId: event.deploymentId,
-      payload,
-      status: "pending",
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-      expiresAt: Math.floor(Date.now() / 1000) + RETENTION_SECONDS,
-    };
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: row,
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const existing = await loadDelivery(sub.id, event.id);
-      if (existing?.status !== "pending") continue;
-    }
-    await enqueueWebhookJob({ type: "webhook.deliver", subscriptionId: sub.id, deliveryId: event.id });
-  }
-  return { deliveries: subscriptions.length };
-}
-
-async function loadDelivery(subscriptionId: string, eventId: string) {
+export async function loadDelivery(subscriptionId: string, eventId: string) {
   const result = await dynamo().send(
     new GetCommand({
       TableName: tableName(),
@@ -113,70 +69,58 @@ export class DeliveryFailed extends Error {
   }
 }
 
-/** Exponential backoff with full jitter; capped by what SQS allows for a visibility timeout (12 h). */
-export function retryDelay(attempt: number, baseSeconds: number, random = Math.random) {
-  const ceiling = Math.min(12 * 3600, baseSeconds * 2 ** Math.max(0, attempt - 1));
-  return Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
-}
-
 /**
- * Sends one delivery, signed the Standard Webhooks way. `attempt` is the message's receive
- * count; on the last one a failure marks the delivery failed (the queue then parks the message
- * in its DLQ).
+ * Sends one delivery, signed the Standard Webhooks way, to the addresses the URL guard vetted
+ * just now. `attempt` is the message's receive count: a redelivery is a new message and so
+ * starts a fresh budget of MAX_ATTEMPTS. The last failure marks the delivery failed (the
+ * queue then parks the message in its DLQ).
  */
-export async function deliver(
-  job: { subscriptionId: string; deliveryId: string },
-  attempt: number,
-  lastAttempt: boolean,
-) {
+export async function deliver(job: { subscriptionId: string; deliveryId: string }, attempt: number) {
   const delivery = await loadDelivery(job.subscriptionId, job.deliveryId);
   if (delivery?.status !== "pending") return { status: delivery?.status ?? "missing" };
   const sub = await loadSubscription(delivery.tenantId, delivery.subscriptionId);
-  if (!sub) {
-    await record(delivery, { status: "cancelled", lastError: "subscription deleted" });
+  if (!sub || !isActive(sub)) {
+    const reason = sub ? "subscription disabled" : "subscription deleted";
+    await record(delivery, { status: "cancelled", lastError: reason, nextAttemptAt: undefined });
     return { status: "cancelled" };
   }
   const { timeoutSeconds, baseSeconds } = Config.webhookRetry();
+  const at = new Date();
   const started = performance.now();
   let outcome: { status?: number; error?: string };
   try {
-    await checkUrl(sub.url);
-    const timestamp = new Date();
-    const signature = new Webhook(sub.secret).sign(delivery.eventId, timestamp, delivery.payload);
-    const response = await request(sub.url, {
-      method: "POST",
-      body: delivery.payload,
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Hangar-Webhooks/1",
-        "webhook-id": delivery.eventId,
-        "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-        "webhook-signature": signature,
-      },
-      headersTimeout: timeoutSeconds * 1000,
-      bodyTimeout: timeoutSeconds * 1000,
-    });
-    await response.body.dump();
-    outcome = { status: response.statusCode };
+    const target = await resolveTarget(sub.url);
+    const headers = {
+      "content-type": "application/json",
+      "user-agent": "Hangar-Webhooks/1",
+      ...signedHeaders(signingSecrets(sub, at), delivery.eventId, delivery.payload, at),
+    };
+    outcome = await post(target, headers, delivery.payload, timeoutSeconds * 1000);
   } catch (error) {
     outcome = { error: error instanceof Error ? error.message : String(error) };
   }
-  const latency = Math.round(performance.now() - started);
+  const latencyMs = Math.round(performance.now() - started);
   const ok = outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300;
+  const lastAttempt = attempt >= MAX_ATTEMPTS;
+  const retryIn = ok || lastAttempt ? 0 : retryDelay(attempt, baseSeconds);
+  const error = ok ? undefined : (outcome.error ?? `HTTP ${outcome.status}`);
   await record(delivery, {
     status: ok ? "delivered" : lastAttempt ? "failed" : "pending",
     attempts: delivery.attempts + 1,
+    history: [
+      ...(delivery.history ?? []),
+      { at: at.toISOString(), latencyMs, status: outcome.status, error },
+    ].slice(-HISTORY),
     lastStatus: outcome.status,
-    lastError: ok ? undefined : (outcome.error ?? `HTTP ${outcome.status}`),
-    lastLatencyMs: latency,
+    lastError: error,
+    lastLatencyMs: latencyMs,
+    deliveredAt: ok ? new Date().toISOString() : undefined,
+    nextAttemptAt: retryIn ? new Date(Date.now() + retryIn * 1000).toISOString() : undefined,
   });
+  await updateHealth(sub, ok, at);
   if (ok) return { status: "delivered" };
-  const reason = outcome.error ?? `HTTP ${outcome.status}`;
-  log.warn("webhook delivery failed", { subscriptionId: sub.id, eventId: delivery.eventId, attempt, reason });
-  throw new DeliveryFailed(
-    `delivery ${delivery.eventId} to ${sub.id} failed: ${reason}`,
-    retryDelay(attempt, baseSeconds),
-  );
+  log.warn("webhook delivery failed", { subscriptionId: sub.id, eventId: delivery.eventId, attempt, error });
+  throw new DeliveryFailed(`delivery ${delivery.eventId} to ${sub.id} failed: ${error}`, retryIn);
 }
 
 /** Written only over the attempt it read: a concurrent copy of the same message loses quietly. */

@@ -1,3 +1,17 @@
-export { DeliveryFailed, deliver, fanout, retryDelay } from "./delivery";
-export { CreateInput, create, list, remove, Subscription } from "./subscription";
-export { checkUrl } from "./url";
+export {
+  catalogue,
+  type EventType,
+  eventTypes,
+  type NoticeType,
+  noticeTypes,
+  payloadSchema,
+} from "./catalogue";
+export { DeliveryFailed, deliver } from "./delivery";
+export { fanoutNotice, fanoutStateEvent } from "./fanout";
+export { SenderJob } from "./jobs";
+export { DeliveriesInput, DeliveryInfo, deliveries, redeliver } from "./log";
+export { type EmitInput, emit, publishNotice } from "./notice";
+export { MAX_ATTEMPTS, retryDelay, retrySchedule } from "./schedule";
+export { RotateInput, rotate } from "./secret";
+export { CreateInput, create, list, remove, Subscription, UpdateInput, update } from "./subscription";
+export { checkUrl, resolveTarget } from "./url";

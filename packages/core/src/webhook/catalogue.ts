@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { webhookEvents as stateEvents } from "../deployment/events";
+import { Info } from "../deployment/info";
+
+/**
+ * Every event Hangar delivers, with the schema of its `data`. State events fire on a
+ * deployment's state changes (data: the deployment right after the change); notices are
+ * emitted with `emit()` and are not state changes.
+ */
+export const noticeTypes = [
+  "deployment.idle_warning",
+  "budget.warning",
+  "budget.exceeded",
+  "webhook.disabled",
+] as const;
+export type NoticeType = (typeof noticeTypes)[number];
+
+export const eventTypes = [...stateEvents, ...noticeTypes] as const;
+export type EventType = (typeof eventTypes)[number];
+export const EventType = z.enum(eventTypes);
+
+const usd = z.number().meta({ description: "US dollars." });
+
+const IdleWarning = z
+  .looseObject({
+    deploymentId: z.string(),
+    idleAt: z.string().meta({ description: "When the deployment stops unless it sees activity." }),
+    idleTimeoutMinutes: z.number().int(),
+    lastActivityAt: z.string().nullable(),
+  })
+  .meta({ id: "IdleWarningData" });
+
+const Budget = z
+  .looseObject({
+    deploymentId: z.string().nullable().meta({ description: "Null for a tenant-wide budget." }),
+    limitUsd: usd,
+    spentUsd: usd,
+    periodStart: z.string(),
+  })
+  .meta({ id: "BudgetData" });
+
+const Disabled = z
+  .object({
+    subscriptionId: z.string(),
+    url: z.string(),
+    failingSince: z.string(),
+    disabledAt: z.string(),
+    reason: z.string(),
+  })
+  .meta({ id: "WebhookDisabledData" });
+
+/** Deployment-scoped events carry a per-deployment `sequence`; tenant-scoped ones carry null. */
+export type Scope = "deployment" | "tenant" | "deployment_or_tenant";
+
+type Entry = { summary: string; scope: Scope; data: z.ZodType };
+
+const state = (summary: string): Entry => ({ summary, scope: "deployment", data: Info });
+
+export const catalogue: Record<EventType, Entry> = {
+  "deployment.ready": state("The deployment serves for the first time (or again after a failure)."),
+  "deployment.failed": state("The deployment failed; `data.lastError` says why."),
+  "deployment.stopped": state("The deployment stopped; `data.stopReason` says why (manual, idle, provider)."),
+  "deployment.started": state("A stopped deployment serves again."),
+  "deployment.updated": state("A change (autoscaling, hardware) is in effect."),
+  "deployment.deleted": state("The deployment and its provider endpoint are gone."),
+  "deployment.idle_warning": {
+    summary: "The deployment will be stopped for inactivity soon.",
+    scope: "deployment",
+    data: IdleWarning,
+  },
+  "budget.warning": {
+    summary: "Spending crossed the warning threshold of a budget.",
+    scope: "deployment_or_tenant",
+    data: Budget,
+  },
+  "budget.exceeded": {
+    summary: "Spending exceeded a budget.",
+    scope: "deployment_or_tenant",
+    data: Budget,
+  },
+  "webhook.disabled": {
+    summary:
+      "A subscription was disabled after its deliveries kept failing; sent to the tenant's other subscriptions.",
+    scope: "tenant",
+    data: Disabled,
+  },
+};
+
+/** The body of every delivery; `data` depends on `type`. */
+export function payloadSchema(type: EventType) {
+  const entry = catalogue[type];
+  const sequence =
+    entry.scope === "tenant"
+      ? z.null().meta({ description: "Tenant-level notices have no sequence." })
+      : z.number().int().nullable().meta({
+          description:
+            "Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment.",
+        });
+  return z.object({
+    type: z.literal(type),
+    timestamp: z.string().meta({ description: "When the event happened (ISO 8601)." }),
+    sequence,
+    data: entry.data,
+  });
+}
+
+export type Payload = { type: EventType; timestamp: string; sequence: number | null; data: unknown };

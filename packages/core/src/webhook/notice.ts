@@ -1,0 +1,188 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { VisibleError } from "../error";
+import { isConditionFailure, tableName } from "../store";
+import { dynamo } from "../util/aws";
+import { createId } from "../util/id";
+import { log } from "../util/log";
+import { catalogue, type NoticeType, noticeTypes } from "./catalogue";
+import { enqueueSenderJob } from "./jobs";
+
+const RETENTION_SECONDS = 30 * 24 * 3600;
+
+/** A notice as stored (pk EVT#<id>, sk NOTICE), with an outbox mark until it is queued. */
+export type NoticeRow = {
+  pk: string;
+  sk: "NOTICE";
+  type: "notice";
+  id: string;
+  tenantId: string;
+  webhook: NoticeType;
+  deploymentId?: string;
+  sequence: number | null;
+  at: string;
+  data: Record<string, unknown>;
+  outboxPk?: string;
+  outboxAt?: string;
+  expiresAt: number;
+};
+
+export const EmitInput = z.object({
+  tenantId: z.string(),
+  type: z.enum(noticeTypes),
+  deploymentId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+  /** Emitting twice with the same key (per tenant, for 30 days) emits once. */
+  key: z.string().max(200).optional(),
+});
+export type EmitInput = z.input<typeof EmitInput>;
+
+export const noticeKey = (eventId: string) => ({ pk: `EVT#${eventId}`, sk: "NOTICE" as const });
+const dedupeKey = (tenantId: string, key: string) => ({ pk: `NTK#${tenantId}#${key}`, sk: "NTK" });
+
+export function noticeRow(input: {
+  tenantId: string;
+  type: NoticeType;
+  deploymentId?: string;
+  sequence: number | null;
+  data: Record<string, unknown>;
+  at?: Date;
+}): NoticeRow {
+  const id = createId("event");
+  const at = (input.at ?? new Date()).toISOString();
+  return {
+    ...noticeKey(id),
+    type: "notice",
+    id,
+    tenantId: input.tenantId,
+    webhook: input.type,
+    deploymentId: input.deploymentId,
+    sequence: input.sequence,
+    at,
+    data: input.data,
+    outboxPk: "OUTBOX",
+    outboxAt: at,
+    expiresAt: Math.floor(Date.parse(at) / 1000) + RETENTION_SECONDS,
+  };
+}
+
+/**
+ * Emits a notice: the row is written first with an outbox mark (so the poller's outbox sweep
+ * republishes it if this process dies), then handed to the webhooks queue. A notice about a
+ * deployment takes the next number of that deployment's sequence.
+ */
+export async function emit(
+  raw: EmitInput,
+): Promise<{ id: string; sequence: number | null; duplicate: boolean }> {
+  const input = EmitInput.parse(raw);
+  const data = input.deploymentId ? { ...input.data, deploymentId: input.deploymentId } : input.data;
+  const checked = catalogue[input.type].data.safeParse(data);
+  if (!checked.success)
+    throw new Error(`${input.type} data does not match the catalogue: ${checked.error.message}`);
+  if (input.key) {
+    const seen = await dynamo().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: dedupeKey(input.tenantId, input.key),
+        ConsistentRead: true,
+      }),
+    );
+    if (seen.Item) return { id: String(seen.Item.eventId), sequence: null, duplicate: true };
+  }
+  const sequence = input.deploymentId ? await nextSequence(input.tenantId, input.deploymentId) : null;
+  const row = noticeRow({ ...input, sequence, data: checked.data as Record<string, unknown> });
+  const put = { TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: put },
+          ...(input.key
+            ? [
+                {
+                  Put: {
+                    TableName: tableName(),
+                    Item: {
+                      ...dedupeKey(input.tenantId, input.key),
+                      eventId: row.id,
+                      expiresAt: row.expiresAt,
+                    },
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!input.key || !isConditionFailure(error)) throw error;
+    const seen = await dynamo().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: dedupeKey(input.tenantId, input.key),
+        ConsistentRead: true,
+      }),
+    );
+    return { id: String(seen.Item?.eventId), sequence: null, duplicate: true };
+  }
+  await publishNotice(row);
+  return { id: row.id, sequence, duplicate: false };
+}
+
+const LEASE_WAIT_MS = 250;
+const LEASE_TRIES = 40;
+
+/**
+ * The deployment's next sequence number: `ADD version 1` on its row. Worker steps write
+ * `version` as read + 1 under their lease, so the increment waits while a step holds one;
+ * API writes are version-guarded and retry on their own.
+ */
+export async function nextSequence(tenantId: string, deploymentId: string): Promise<number> {
+  for (let attempt = 0; attempt < LEASE_TRIES; attempt++) {
+    try {
+      const result = await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: `DEP#${deploymentId}`, sk: "META" },
+          UpdateExpression: "ADD version :one",
+          ConditionExpression:
+            "attribute_exists(pk) AND tenantId = :tenant AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
+          ExpressionAttributeValues: { ":one": 1, ":tenant": tenantId, ":now": new Date().toISOString() },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      );
+      return Number(result.Attributes?.version);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const row = await dynamo().send(
+        new GetCommand({ TableName: tableName(), Key: { pk: `DEP#${deploymentId}`, sk: "META" } }),
+      );
+      if (row.Item?.tenantId !== tenantId)
+        throw new VisibleError("not_found", "deployment.not_found", `No deployment ${deploymentId}.`);
+      await new Promise((done) => setTimeout(done, LEASE_WAIT_MS));
+    }
+  }
+  throw new Error(`deployment ${deploymentId} stayed leased; notice not emitted`);
+}
+
+/** Hands a notice to the webhooks queue, then clears its outbox mark. Safe to repeat. */
+export async function publishNotice(row: Pick<NoticeRow, "pk" | "sk" | "id">) {
+  try {
+    await enqueueSenderJob({ type: "webhook.notice", eventId: row.id });
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: row.pk, sk: row.sk },
+        UpdateExpression: "REMOVE outboxPk, outboxAt",
+      }),
+    );
+  } catch (error) {
+    log.warn("notice left in the outbox; the poller will retry", { eventId: row.id, error });
+  }
+}
+
+export async function loadNotice(eventId: string) {
+  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: noticeKey(eventId) }));
+  return result.Item as NoticeRow | undefined;
+}
