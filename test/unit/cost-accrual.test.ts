@@ -132,6 +132,13 @@ describe("accrual", () => {
     expect(usd(totals.savingsMicros)).toBeCloseTo(3.36, 6);
   });
 
+  it("bills nothing for an adapter served from another deployment's endpoint", () => {
+    const history = [change(t("10:00"), "ready", { onBase: true })];
+    const totals = accrue(pieces(history, ms(t("10:00")), ms(t("11:00"))), none);
+    expect(totals.costMicros).toBe(0);
+    expect(totals.billableMs).toBe(0);
+  });
+
   it("orders the history by sequence, whatever the order it was read in", () => {
     const forward = lifecycle();
     const totals = accrue(pieces([...forward].reverse(), ms(t("00:00")), ms(t("14:20"))), none);

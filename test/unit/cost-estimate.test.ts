@@ -6,6 +6,7 @@ const HOUR = 3_600_000;
 const weekdays = ScheduleInput.parse({
   timezone: "Europe/Paris",
   windows: [{ days: ["mon", "tue", "wed", "thu", "fri"], start: "08:00", end: "19:00" }],
+  startLeadMinutes: 0,
 });
 const at = (iso: string) => Date.parse(iso);
 
@@ -27,6 +28,7 @@ describe("schedule hours", () => {
     const night = ScheduleInput.parse({
       timezone: "Europe/Paris",
       windows: [{ days: ["sun"], start: "00:00", end: "06:00" }],
+      startLeadMinutes: 0,
     });
     expect(activeMs(night, at("2026-03-28T00:00:00Z"), at("2026-03-30T00:00:00Z"))).toBe(5 * HOUR);
     expect(activeMs(night, at("2026-10-24T00:00:00Z"), at("2026-10-26T00:00:00Z"))).toBe(7 * HOUR);
@@ -37,11 +39,23 @@ describe("schedule hours", () => {
       timezone: "America/New_York",
       windows: [
         { days: ["fri"], start: "22:00", end: "02:00" },
-        { days: ["fri"], start: "23:00", end: "24:00" },
+        { days: ["fri"], start: "23:00", end: "00:00" },
       ],
+      startLeadMinutes: 0,
     });
     expect(activeIntervals(late, at("2026-11-20T00:00:00Z"), at("2026-11-23T00:00:00Z"))).toEqual([
       [at("2026-11-21T03:00:00Z"), at("2026-11-21T07:00:00Z")],
+    ]);
+  });
+
+  it("starts a scheduled deployment its lead time early, and bills the lead", () => {
+    const led = ScheduleInput.parse({
+      timezone: "UTC",
+      windows: [{ days: ["mon"], start: "08:00", end: "19:00" }],
+    });
+    expect(led.startLeadMinutes).toBe(10);
+    expect(activeIntervals(led, at("2026-11-23T00:00:00Z"), at("2026-11-24T00:00:00Z"))).toEqual([
+      [at("2026-11-23T07:50:00Z"), at("2026-11-23T19:00:00Z")],
     ]);
   });
 

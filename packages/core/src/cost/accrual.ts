@@ -23,6 +23,8 @@ export type Change = {
   replicas?: number;
   /** The price kept when the deployment was created. */
   price?: Price;
+  /** An adapter served from another deployment's endpoint: that deployment pays for the GPU. */
+  onBase?: boolean;
 };
 
 export type CurrentPrice = (provider: ProviderName, hardware: string) => Price | undefined;
@@ -113,7 +115,7 @@ export function add(totals: Totals, piece: Piece, current: CurrentPrice): Totals
   const { change } = piece;
   const billed = isBilled(change.to);
   const saved = change.to === "stopped" && piece.afterReady;
-  if (!billed && !saved) return totals;
+  if ((!billed && !saved) || change.onBase) return totals;
   const ms = piece.end - piece.start;
   const live = change.replicas !== undefined;
   const replicas = change.replicas ?? change.minReplicas;

@@ -25,6 +25,7 @@ const idsUntil = (prefix: string, ms: number) => `${prefix}_${encodeTime(ms + 60
 
 type EventItem = Pick<EventRow, "at" | "sequence" | "to" | "reason"> & {
   data: Pick<EventRow["data"], "provider" | "hardware" | "autoscaling"> & {
+    model?: { baseDeploymentId?: string };
     price?: Change["price"] | null;
     replicas?: number;
   };
@@ -41,7 +42,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
       ":last": `EVT#${idsUntil("evt", until)}`,
     },
     ProjectionExpression:
-      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas",
+      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.#model.baseDeploymentId",
     ExpressionAttributeNames: {
       "#at": "at",
       "#seq": "sequence",
@@ -49,6 +50,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
       "#reason": "reason",
       "#d": "data",
       "#provider": "provider",
+      "#model": "model",
     },
   });
   return items.map((e) => ({
@@ -61,6 +63,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
     minReplicas: e.data.autoscaling.minReplicas,
     replicas: typeof e.data.replicas === "number" ? e.data.replicas : undefined,
     price: e.data.price ?? undefined,
+    onBase: Boolean(e.data.model?.baseDeploymentId),
   }));
 }
 

@@ -11,7 +11,7 @@ function isTimeZone(value: string) {
   }
 }
 
-const Time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "A local time, HH:MM (24:00 ends a day).");
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, 24-hour.");
 
 export const Window = z
   .object({
@@ -23,8 +23,9 @@ export const Window = z
     start: Time.meta({ example: "08:00" }),
     end: Time.meta({ example: "19:00" }),
   })
-  .refine((w) => w.start !== w.end && w.start !== "24:00", {
-    message: "start and end must differ, and start can't be 24:00.",
+  .refine((w) => w.start !== w.end, {
+    message: "A window needs a start and an end that differ.",
+    path: ["end"],
   })
   .meta({
     description: "Active from start to end local time on each day; an end before start runs overnight.",
@@ -36,9 +37,18 @@ export const ScheduleInput = z
       .string()
       .refine(isTimeZone, "An IANA time zone, e.g. Europe/Paris.")
       .meta({ example: "Europe/Paris" }),
-    windows: z.array(Window).min(1).max(50),
+    windows: z.array(Window).min(1).max(14),
+    startLeadMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(120)
+      .default(10)
+      .meta({ description: "A scheduled deployment starts this long before each window opens; billed too." }),
   })
-  .meta({ id: "Schedule", description: "When the deployment runs each week, in local time." });
+  .meta({
+    description: "When the deployment runs each week, in local time: the shape deployment schedules take.",
+  });
 export type Schedule = z.output<typeof ScheduleInput>;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -106,7 +116,7 @@ export function activeIntervals(schedule: Schedule, from: number, to: number): [
     const weekday = weekdays[new Date(day).getUTCDay()];
     for (const w of schedule.windows) {
       if (!weekday || !w.days.includes(weekday)) continue;
-      const startWall = day + minutes(w.start) * 60_000;
+      const startWall = day + (minutes(w.start) - schedule.startLeadMinutes) * 60_000;
       const endWall = day + minutes(w.end) * 60_000 + (w.end <= w.start ? DAY_MS : 0);
       const start = Math.max(from, zonedToUtc(startWall, schedule.timezone));
       const end = Math.min(to, zonedToUtc(endWall, schedule.timezone));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
+import { snapshot } from "../cost/price";
 import { VisibleError } from "../error";
 import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
@@ -49,7 +50,8 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     tenantPk: tenantPk(tenantId),
     tenantSk: id,
   };
-  const row: Row = { ...draft, ...watchFor(draft, now, 0) };
+  const price = await snapshot(draft.provider, draft.hardware);
+  const row: Row = { ...draft, price, ...watchFor(draft, now, 0) };
   const eventId = createId("event");
   const event: EventRow = {
     pk: row.pk,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PriceInfo } from "../cost/info";
 import { providerNames } from "../provider";
 import { states } from "./states";
 
@@ -28,6 +29,10 @@ export const Info = z
     hardware: z.string(),
     autoscaling: AutoscalingInfo,
     idleTimeoutMinutes: z.number().int().nullable(),
+    price: PriceInfo.nullable().meta({
+      description:
+        "The hardware's price per replica-hour when the deployment was created. Accrued cost uses it while the hardware stays the same, so history doesn't change when prices do; null when the provider didn't answer in time (cost then uses current prices).",
+    }),
     upstream: z
       .object({
         uploadJobId: z.string().nullable(),

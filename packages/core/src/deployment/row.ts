@@ -1,3 +1,4 @@
+import type { Price } from "../cost/accrual";
 import type { Autoscaling, ModelSpec, ProviderName } from "../provider";
 import type { Info } from "./info";
 import type { State } from "./states";
@@ -18,6 +19,8 @@ export type Row = {
   hardware: string;
   autoscaling: Autoscaling;
   idleTimeoutMinutes: number | null;
+  /** The hardware's price when the deployment was created, so its cost history keeps it. */
+  price?: Price;
   uploadJobId?: string;
   uploadStatus?: string;
   modelName?: string;
@@ -66,6 +69,7 @@ export function toInfo(row: Row): Info {
     hardware: row.hardware,
     autoscaling: row.autoscaling,
     idleTimeoutMinutes: row.idleTimeoutMinutes,
+    price: row.price ?? null,
     upstream: {
       uploadJobId: row.uploadJobId ?? null,
       uploadStatus: row.uploadStatus ?? null,
