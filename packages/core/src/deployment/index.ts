@@ -6,5 +6,6 @@ export { CreateInput, ListInput, UpdateInput } from "./input";
 export { events, get, list } from "./query";
 export { recordActivity, remove, start, stop, update } from "./request";
 export { type StepResult, step } from "./step";
+export { stopFor } from "./stop-for";
 export { requeueOverdue, stopIdle } from "./sweep";
 export { chat, smokeTest } from "./traffic";
