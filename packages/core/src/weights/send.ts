@@ -92,7 +92,7 @@ function targetError(status: number, body: string, file: WeightsFile, target: Tr
     /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1] ??
     (/^[\w .,:'-]{1,200}$/.test(body.trim()) ? body.trim() : "");
   const message = `Upload of ${file.path} to ${host(target.url)} answered ${status}${code ? ` (${code})` : ""}`;
-  if (status === 401 || status === 403)
+  if (status === 401 || status === 403 || code === "ExpiredToken")
     return new WeightsError("weights.target_expired", `${message}; the signed URL may have expired`, {
       retryable: true,
       status,
