@@ -9,6 +9,8 @@
  *   WHK#<id> / DLV#<id>        webhook delivery (per-subscription log)
  *   KEY#<sha256> / KEY         API key (hash only)
  *   IDEM#<tenant>#<key> / IDEM idempotency record (expires by TTL)
+ *   TEN#<tenant> / BUDGET      the tenant's budget
+ *   DEP#<id> / BUDGET          a deployment's budget
  *
  * Sparse indexes hold only what is due, so sweeps cost what is due, not the fleet size.
  */
@@ -23,6 +25,8 @@ export const table = {
     dueChecks: { partitionKey: "checkPk", sortKey: "checkAt" },
     /** Idle-stoppable deployments by idle deadline. Present only while ready with an idle timeout. */
     dueIdle: { partitionKey: "idlePk", sortKey: "idleAt" },
+    /** Budgets, grouped by tenant: the budget sweep reads only these, so it grows with budgets, not the fleet. */
+    budgets: { partitionKey: "budgetPk", sortKey: "budgetSk" },
     /** Events whose webhooks have not been handed to the webhook queue yet. */
     outbox: { partitionKey: "outboxPk", sortKey: "outboxAt" },
   },
