@@ -30,6 +30,10 @@ export default async function setup(project: TestProject) {
       HANGAR_SQS_PORT: "0",
       HANGAR_SIMULATOR_PORT: "0",
       HANGAR_LOG_LEVEL: process.env.HANGAR_LOG_LEVEL ?? "warn",
+      // Webhook retries after 1, 2, 4… s instead of 30, 60, 120… s, and subscriptions disabled
+      // after 18 s of failures instead of 3 days (test/integration/webhooks.test.ts).
+      HANGAR_WEBHOOK_RETRY_BASE_SECONDS: "1",
+      HANGAR_WEBHOOK_DISABLE_AFTER_HOURS: "0.005",
     },
   });
   project.provide("localStack", {
