@@ -1,0 +1,177 @@
+import type { Dispatcher } from "undici";
+import type { z } from "zod";
+import { HttpTransport, type ProviderErrors } from "../../src/provider/http";
+import { defaultRetryPolicy, type RetryPolicy } from "../../src/provider/retry";
+import {
+  ConnectionError,
+  errorFromResponse,
+  FireworksError,
+  InvalidResponseError,
+  isRetryableStatus,
+  TimeoutError,
+} from "./errors";
+import { fieldPaths, updateMask } from "./format";
+import { Wire } from "./wire";
+
+export type FireworksClientOptions = {
+  apiKey: string;
+  accountId: string;
+  /** Control plane; defaults to https://api.fireworks.ai. */
+  baseUrl?: string;
+  /** Defaults to `<baseUrl>/inference/v1`. */
+  inferenceUrl?: string;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Time to the first response byte of a chat completion; default 120 s. */
+  chatTimeoutMs?: number;
+  /** Retries after the first attempt; default 3. */
+  maxRetries?: number;
+  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  dispatcher?: Dispatcher;
+};
+
+const errors = (retryOn: (status: number) => boolean): ProviderErrors => ({
+  name: "fireworks",
+  label: "Fireworks",
+  fromResponse: errorFromResponse,
+  shouldRetry: retryOn,
+  owns: (error) => error instanceof FireworksError,
+  timeout: (message, init) => new TimeoutError(message, init),
+  connection: (message, init) => new ConnectionError(message, init),
+  invalidResponse: (message, init) => new InvalidResponseError(message, init),
+});
+/** A 503 from inference is mostly DEPLOYMENT_SCALING_UP; Hangar's core decides how to wait, not this client. */
+const inferenceRetry = (status: number) => status !== 503 && isRetryableStatus(status);
+
+const id = encodeURIComponent;
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** Fireworks' Gateway REST API for one account, plus its OpenAI-compatible inference API. */
+export class FireworksClient {
+  readonly accountId: string;
+  private readonly http: HttpTransport;
+  private readonly inference: HttpTransport;
+  private readonly chatTimeoutMs: number;
+
+  constructor(options: FireworksClientOptions) {
+    if (!options.apiKey) throw new Error("Fireworks API key is missing");
+    if (!options.accountId) throw new Error("Fireworks account id is missing");
+    this.accountId = options.accountId;
+    const baseUrl = (options.baseUrl ?? "https://api.fireworks.ai").replace(/\/+$/, "");
+    const common = {
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: {
+        ...defaultRetryPolicy,
+        ...options.retry,
+        maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
+      },
+      dispatcher: options.dispatcher,
+    };
+    this.http = new HttpTransport({ ...common, baseUrl, errors: errors(isRetryableStatus) });
+    this.inference = new HttpTransport({
+      ...common,
+      baseUrl: options.inferenceUrl ?? `${baseUrl}/inference/v1`,
+      errors: errors(inferenceRetry),
+    });
+    this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;
+  }
+
+  private get root() {
+    return `/v1/accounts/${id(this.accountId)}`;
+  }
+
+  /** Follows `nextPageToken` until the last page. */
+  private async all<S extends z.ZodType>(path: string, key: string, item: S, query: Query = {}) {
+    const out: z.output<S>[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.http.json("GET", path, Wire.page(key, item), {
+        query: { ...query, pageSize: 200, pageToken },
+      });
+      out.push(...page.items);
+      pageToken = page.next;
+    } while (pageToken);
+    return out;
+  }
+
+  readonly models = {
+    create: (body: Wire.CreateModel) => this.http.json("POST", `${this.root}/models`, Wire.Model, { body }),
+    get: (modelId: string) => this.http.json("GET", `${this.root}/models/${id(modelId)}`, Wire.Model),
+    list: () => this.all(`${this.root}/models`, "models", Wire.Model),
+    delete: (modelId: string) => this.http.empty("DELETE", `${this.root}/models/${id(modelId)}`),
+    /** Sizes are int64, so strings on the wire. */
+    uploadEndpoint: async (modelId: string, files: { path: string; size: number }[]) => {
+      const filenameToSize = Object.fromEntries(files.map((f) => [f.path, String(f.size)]));
+      const body = { filenameToSize, enableResumableUpload: false };
+      const path = `${this.root}/models/${id(modelId)}:getUploadEndpoint`;
+      return (await this.http.json("POST", path, Wire.UploadEndpoint, { body })).filenameToSignedUrls;
+    },
+    /** FAILED_PRECONDITION (a BadRequestError) until every file has landed. */
+    validateUpload: (modelId: string) =>
+      this.http.json("GET", `${this.root}/models/${id(modelId)}:validateUpload`, Wire.ValidateUpload),
+    prepare: (modelId: string, precision: string) =>
+      this.http.empty("POST", `${this.root}/models/${id(modelId)}:prepare`, { body: { precision } }),
+  };
+
+  readonly deployments = {
+    create: (deploymentId: string, body: Wire.DeploymentInput) =>
+      this.http.json("POST", `${this.root}/deployments`, Wire.Deployment, { body, query: { deploymentId } }),
+    get: (deploymentId: string) =>
+      this.http.json("GET", `${this.root}/deployments/${id(deploymentId)}`, Wire.Deployment),
+    list: (params: { showDeleted?: boolean } = {}) =>
+      this.all(`${this.root}/deployments`, "deployments", Wire.Deployment, params),
+    /** Changes exactly the fields set in `body` besides `baseModel`, which the spec wants in every PATCH. */
+    update: (deploymentId: string, body: Wire.DeploymentInput) => {
+      const { baseModel: _, ...changes } = body;
+      const query = { updateMask: updateMask(fieldPaths(changes)) };
+      const path = `${this.root}/deployments/${id(deploymentId)}`;
+      return this.http.json("PATCH", path, Wire.Deployment, { body, query });
+    },
+    scale: (deploymentId: string, replicaCount: number) =>
+      this.http.empty("PATCH", `${this.root}/deployments/${id(deploymentId)}:scale`, {
+        body: { replicaCount },
+      }),
+    delete: (deploymentId: string, params: { hard?: boolean } = {}) =>
+      this.http.empty("DELETE", `${this.root}/deployments/${id(deploymentId)}`, { query: params }),
+    undelete: (deploymentId: string) =>
+      this.http.json("POST", `${this.root}/deployments/${id(deploymentId)}:undelete`, Wire.Deployment, {
+        body: {},
+      }),
+  };
+
+  /** Validated (model, accelerator, count, precision) combinations; `-` wildcards span every account and shape. */
+  shapeVersions(params: { baseModel?: string } = {}) {
+    const filter = params.baseModel
+      ? `snapshot.base_model="${params.baseModel}" AND latest_validated=true`
+      : "latest_validated=true";
+    return this.all(
+      "/v1/accounts/-/deploymentShapes/-/versions",
+      "deploymentShapeVersions",
+      Wire.ShapeVersion,
+      {
+        filter,
+        orderBy: "create_time desc",
+      },
+    );
+  }
+
+  readonly deployedModels = {
+    create: (body: { model: string; deployment: string; displayName?: string }) =>
+      this.http.json("POST", `${this.root}/deployedModels`, Wire.DeployedModel, { body }),
+    get: (deployedModelId: string) =>
+      this.http.json("GET", `${this.root}/deployedModels/${id(deployedModelId)}`, Wire.DeployedModel),
+    list: () => this.all(`${this.root}/deployedModels`, "deployedModels", Wire.DeployedModel),
+    delete: (deployedModelId: string) =>
+      this.http.empty("DELETE", `${this.root}/deployedModels/${id(deployedModelId)}`),
+  };
+
+  /** POST /chat/completions; the response (JSON or an SSE stream) is returned untouched for proxying. */
+  chat(body: Record<string, unknown>, options: { signal?: AbortSignal } = {}): Promise<Response> {
+    return this.inference.passthrough("POST", "/chat/completions", {
+      body,
+      signal: options.signal,
+      timeoutMs: this.chatTimeoutMs,
+    });
+  }
+}
