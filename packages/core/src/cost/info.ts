@@ -96,3 +96,4 @@ export const Estimate = z
     hoursPerWeek: z.number().meta({ description: "Billed hours per week under the policy (168 always on)." }),
   })
   .meta({ id: "CostEstimate" });
+export type Estimate = z.infer<typeof Estimate>;
