@@ -1,9 +1,10 @@
 import { VisibleError } from "@hangar/core/error";
 import { checkUrl } from "@hangar/core/webhook/index";
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 describe("webhook URL guard", () => {
-  afterEach(() => {
+  // The run's local stack sets it to true in the parent process, which workers inherit.
+  beforeEach(() => {
     delete process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE;
   });
 
