@@ -92,8 +92,9 @@ export default $config({
       streaming: true,
     });
 
-    function cron(name: string, schedule: (typeof schedules)[keyof typeof schedules]) {
-      new sst.aws.CronV2(name, {
+    // One rule per entry of schedules.ts, named after it (poller → Poller), as the local stack does.
+    for (const [name, schedule] of Object.entries(schedules)) {
+      new sst.aws.CronV2(name.charAt(0).toUpperCase() + name.slice(1), {
         schedule: schedule.expression,
         function: {
           ...fn,
@@ -102,8 +103,6 @@ export default $config({
         },
       });
     }
-    cron("Poller", schedules.poller);
-    cron("IdleStopper", schedules.idleStopper);
 
     return {
       api: api.url,

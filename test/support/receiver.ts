@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 export type Received = {
   headers: IncomingHttpHeaders;
   body: string;
-  json: { type: string; timestamp: string; data: Record<string, unknown> };
+  json: { type: string; timestamp: string; sequence?: number | null; data: Record<string, unknown> };
 };
 
 /**

@@ -25,11 +25,30 @@ describe("deployment input", () => {
     }
   });
 
-  it("fills defaults: a model, one replica, no idle timeout", () => {
+  it("fills defaults: a model, one replica, and leaves the idle policy to the tenant's default", () => {
     const parsed = CreateInput.parse(valid);
     expect(parsed.model.type).toBe("model");
     expect(parsed.autoscaling).toEqual({ minReplicas: 1, maxReplicas: 1 });
-    expect(parsed.idleTimeoutMinutes).toBeNull();
+    expect(parsed.idleTimeoutMinutes).toBeUndefined();
+    expect(parsed.allowAdapters).toBe(false);
+  });
+
+  it("needs minReplicas 0 for scale to zero, and hardware unless loaded onto a deployment", () => {
+    expect(CreateInput.safeParse({ ...valid, scaleToZero: { afterIdleMinutes: 10 } }).success).toBe(false);
+    expect(
+      CreateInput.safeParse({
+        ...valid,
+        autoscaling: { minReplicas: 0, maxReplicas: 1 },
+        scaleToZero: { afterIdleMinutes: 10 },
+      }).success,
+    ).toBe(true);
+    const { hardware: _, ...noHardware } = valid;
+    expect(CreateInput.safeParse(noHardware).success).toBe(false);
+    const onBase = {
+      ...noHardware,
+      model: { source: "hf://me/lora", type: "adapter", baseDeploymentId: "dep_01jd4k2z5x8q3w6e9r0t1y2u3i" },
+    };
+    expect(CreateInput.safeParse(onBase).success).toBe(true);
   });
 
   it("requires a base model for an adapter", () => {

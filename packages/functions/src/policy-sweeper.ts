@@ -1,7 +1,8 @@
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
 
+/** Idle warnings and stops, schedule starts and stops, deletes after a long stop. */
 export const handler = () =>
   withActor({ type: "system" }, async () => {
-    await Deployment.stopIdle();
+    await Deployment.sweepPolicies();
   });

@@ -8,19 +8,27 @@ export interface Handlers {
   scheduled: Record<string, () => Promise<void>>;
 }
 
+type ScheduledModule = { handler: () => Promise<unknown> };
+
 /** Imports the Lambda handlers; call only once the stack's env is set, as they read it. */
 export async function loadHandlers(): Promise<Handlers> {
-  const [api, worker, webhookSender, poller, idleStopper] = await Promise.all([
+  const { schedules } = await import("@hangar/core/schedule/index");
+  const [api, worker, webhookSender] = await Promise.all([
     import("@hangar/functions/api/index"),
     import("@hangar/functions/worker"),
     import("@hangar/functions/webhook-sender"),
-    import("@hangar/functions/poller"),
-    import("@hangar/functions/idle-stopper"),
   ]);
+  // Every schedule's handler, by the same file name sst.config.ts gives its rule.
+  const scheduled = await Promise.all(
+    Object.values(schedules).map(async ({ handler }) => {
+      const module = (await import(`@hangar/functions/${handler}`)) as ScheduledModule;
+      return [handler, async () => void (await module.handler())] as const;
+    }),
+  );
   return {
     fetch: (request) => api.app.fetch(request),
     worker: worker.handler,
     webhookSender: webhookSender.handler,
-    scheduled: { poller: poller.handler, "idle-stopper": idleStopper.handler },
+    scheduled: Object.fromEntries(scheduled),
   };
 }

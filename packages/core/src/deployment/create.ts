@@ -5,6 +5,7 @@ import { snapshot } from "../cost/price";
 import { VisibleError } from "../error";
 import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
+import * as Settings from "../tenant/settings";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId } from "../util/id";
@@ -12,6 +13,7 @@ import { log } from "../util/log";
 import type { EventRow } from "./events";
 import { CreateInput } from "./input";
 import { key, type Row, tenantPk, toInfo } from "./row";
+import { checkCreate } from "./validate";
 import { watchFor } from "./watch";
 import { load } from "./write";
 
@@ -24,10 +26,13 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  */
 export const create = fn(CreateInput, async (input, idempotencyKey?: string) => {
   const tenantId = useTenant();
+  const base = await checkCreate(input);
   const now = new Date();
   const at = now.toISOString();
   const id = createId("deployment");
-  const { hfToken, ...model } = input.model;
+  const { hfToken, ...spec } = input.model;
+  // An adapter loaded onto a deployment was trained on what that deployment serves.
+  const model = base ? { ...spec, baseModel: spec.baseModel ?? base.modelName ?? base.model.source } : spec;
   const draft: Row = {
     ...key(id),
     type: "deployment",
@@ -38,9 +43,14 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     state: "queued",
     model,
     hfToken,
-    hardware: input.hardware,
+    hardware: base?.hardware ?? (input.hardware as string),
     autoscaling: input.autoscaling,
-    idleTimeoutMinutes: input.idleTimeoutMinutes,
+    ...(await idleSettings(tenantId, input, base)),
+    schedule: input.schedule ?? undefined,
+    scheduleCursor: at,
+    precision: input.precision,
+    scaleToZeroMinutes: input.scaleToZero?.afterIdleMinutes,
+    allowAdapters: input.allowAdapters,
     createdAt: at,
     updatedAt: at,
     stateChangedAt: at,
@@ -89,6 +99,25 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
   );
   return toInfo(row);
 });
+
+/** The request's idle policy, or the tenant's default for what it leaves out. */
+async function idleSettings(tenantId: string, input: CreateInput, base: Row | undefined) {
+  if (base) return { idleTimeoutMinutes: null };
+  const defaults =
+    input.idleTimeoutMinutes === undefined || input.idlePolicy === undefined
+      ? await Settings.read(tenantId)
+      : undefined;
+  const policy = input.idlePolicy ?? defaults?.idlePolicy ?? {};
+  return {
+    idleTimeoutMinutes:
+      input.idleTimeoutMinutes === undefined
+        ? (defaults?.idleTimeoutMinutes ?? null)
+        : input.idleTimeoutMinutes,
+    idleGraceMinutes: policy.graceMinutes,
+    idleWarnMinutes: policy.warnBeforeMinutes,
+    deleteAfterStoppedDays: policy.deleteAfterStoppedDays,
+  };
+}
 
 function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unknown, id: string, now: Date) {
   if (idempotencyKey.length > 255) {

@@ -7,5 +7,5 @@ export { events, get, list } from "./query";
 export { recordActivity, remove, start, stop, update } from "./request";
 export { type StepResult, step } from "./step";
 export { stopFor } from "./stop-for";
-export { requeueOverdue, stopIdle } from "./sweep";
+export { preview, requeueOverdue, sweepPolicies } from "./sweep";
 export { chat, smokeTest } from "./traffic";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PriceInfo } from "../cost/info";
 import { providerNames } from "../provider";
+import { Schedule } from "./schedule";
 import { states } from "./states";
 
 export const State = z.enum(states);
@@ -9,6 +10,10 @@ export const ModelInfo = z.object({
   source: z.string().meta({ example: "hf://Qwen/Qwen2.5-7B-Instruct" }),
   type: z.enum(["model", "adapter"]),
   baseModel: z.string().optional(),
+  baseDeploymentId: z
+    .string()
+    .optional()
+    .meta({ description: "The deployment this adapter is loaded onto." }),
 });
 
 export const AutoscalingInfo = z.object({
@@ -33,6 +38,37 @@ export const Info = z
       description:
         "The hardware's price per replica-hour when the deployment was created. Accrued cost uses it while the hardware stays the same, so history doesn't change when prices do; null when the provider didn't answer in time (cost then uses current prices).",
     }),
+    idlePolicy: z.object({
+      graceMinutes: z.number().int().nullable(),
+      warnBeforeMinutes: z.number().int().nullable(),
+      deleteAfterStoppedDays: z.number().int().nullable(),
+    }),
+    schedule: Schedule.nullable(),
+    heldUntil: z
+      .string()
+      .nullable()
+      .meta({ description: "Leases keep the deployment up (no idle or scheduled stop) until then." }),
+    nextActions: z
+      .array(
+        z.object({ action: z.enum(["warn", "stop", "start", "delete"]), at: z.string(), reason: z.string() }),
+      )
+      .meta({
+        description:
+          "What Hangar's cost policies will do next, and when (idle warning and stop, schedule, delete after a long stop).",
+      }),
+    precision: z.string().nullable(),
+    scaleToZero: z.object({ afterIdleMinutes: z.number().int() }).nullable(),
+    allowAdapters: z.boolean(),
+    upload: z
+      .object({
+        bytesDone: z.number().int(),
+        bytesTotal: z.number().int(),
+        files: z.array(
+          z.object({ path: z.string(), size: z.number().int(), sent: z.number().int(), done: z.boolean() }),
+        ),
+      })
+      .nullable()
+      .meta({ description: "Progress of an upload Hangar streams itself (providers that take bytes)." }),
     upstream: z
       .object({
         uploadJobId: z.string().nullable(),

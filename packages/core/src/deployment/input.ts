@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { enabledProviders } from "../provider";
+import { Schedule } from "./schedule";
 import { states } from "./states";
 
 const HF = /^hf:\/\/[\w.-]+\/[\w.-]+$/;
@@ -20,11 +21,21 @@ export const ModelInput = z
     }),
     type: z.enum(["model", "adapter"]).default("model"),
     baseModel: z.string().min(1).max(300).optional(),
+    baseDeploymentId: z
+      .string()
+      .regex(/^dep_[0-9a-z]{26}$/)
+      .optional()
+      .meta({ description: "Load this adapter onto a running deployment of its base model." }),
     hfToken: z.string().min(1).max(500).optional(),
   })
-  .refine((m) => m.type !== "adapter" || m.baseModel, {
-    message: "An adapter needs baseModel: the model it was trained on.",
+  .refine((m) => m.type !== "adapter" || m.baseModel || m.baseDeploymentId, {
+    message:
+      "An adapter needs baseModel (the model it was trained on) or baseDeploymentId (a deployment to load it onto).",
     path: ["baseModel"],
+  })
+  .refine((m) => m.type === "adapter" || !m.baseDeploymentId, {
+    message: "Only an adapter can be loaded onto another deployment.",
+    path: ["baseDeploymentId"],
   });
 
 export const AutoscalingInput = z
@@ -34,17 +45,91 @@ export const AutoscalingInput = z
     path: ["minReplicas"],
   });
 
-export const CreateInput = z.object({
-  name: z
-    .string()
-    .regex(/^[a-zA-Z0-9][\w.-]{0,62}$/, "Use up to 63 letters, digits, '.', '_' or '-'.")
-    .optional(),
-  provider: z.enum(enabledProviders),
-  model: ModelInput,
-  hardware: z.string().regex(/^[\w.-]{1,100}$/, "A provider hardware id, e.g. 1x_nvidia_h100_80gb_sxm."),
-  autoscaling: AutoscalingInput.default({ minReplicas: 1, maxReplicas: 1 }),
-  idleTimeoutMinutes: z.number().int().min(1).max(43_200).nullable().default(null),
-});
+export const IdlePolicyInput = z
+  .object({
+    graceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .optional()
+      .meta({ description: "No idle stop this soon after the endpoint becomes ready." }),
+    warnBeforeMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .optional()
+      .meta({ description: "Send deployment.idle_warning this long before an idle stop." }),
+    deleteAfterStoppedDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .optional()
+      .meta({ description: "Second stage: delete the deployment once it has been stopped this long." }),
+  })
+  .meta({ id: "IdlePolicy" });
+
+const Hardware = z.string().regex(/^[\w.-]{1,100}$/, "A provider hardware id, e.g. 1x_nvidia_h100_80gb_sxm.");
+
+export const CreateInput = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-zA-Z0-9][\w.-]{0,62}$/, "Use up to 63 letters, digits, '.', '_' or '-'.")
+      .optional(),
+    provider: z.enum(enabledProviders),
+    model: ModelInput,
+    hardware: Hardware.optional().meta({
+      description: "Required, except for an adapter loaded onto a deployment.",
+    }),
+    autoscaling: AutoscalingInput.default({ minReplicas: 1, maxReplicas: 1 }),
+    idleTimeoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(43_200)
+      .nullable()
+      .optional()
+      .meta({
+        description: "Stop after this long without traffic. Omitted: the tenant's default; null: never.",
+      }),
+    idlePolicy: IdlePolicyInput.optional().meta({ description: "Omitted: the tenant's default." }),
+    schedule: Schedule.nullable()
+      .optional()
+      .meta({ description: "Active windows: started before each, stopped after." }),
+    precision: z
+      .string()
+      .regex(/^[A-Z0-9_]{1,40}$/)
+      .optional()
+      .meta({
+        description: "Weights precision where the provider takes one (Fireworks: FP16, FP8, BF16, …).",
+      }),
+    scaleToZero: z
+      .object({ afterIdleMinutes: z.number().int().min(5).max(1440) })
+      .optional()
+      .meta({
+        description:
+          "Let the provider drop to zero replicas after this long without requests and wake on the next one (minReplicas must be 0). Distinct from a stop.",
+      }),
+    allowAdapters: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Let adapters be loaded onto this deployment later." }),
+  })
+  .refine((d) => d.hardware || d.model.baseDeploymentId, {
+    message: "Give the hardware to deploy on.",
+    path: ["hardware"],
+  })
+  .refine((d) => !d.scaleToZero || d.autoscaling.minReplicas === 0, {
+    message: "Scale to zero needs autoscaling.minReplicas 0.",
+    path: ["autoscaling", "minReplicas"],
+  })
+  .refine((d) => !d.model.baseDeploymentId || (!d.idleTimeoutMinutes && !d.scaleToZero && !d.schedule), {
+    message: "An adapter on a deployment follows its base: set idle and scale-to-zero on the base.",
+    path: ["idleTimeoutMinutes"],
+  });
 export type CreateInput = z.input<typeof CreateInput>;
 
 export const UpdateInput = z
@@ -55,9 +140,11 @@ export const UpdateInput = z
       .regex(/^[\w.-]{1,100}$/)
       .optional(),
     idleTimeoutMinutes: z.number().int().min(1).max(43_200).nullable().optional(),
+    idlePolicy: IdlePolicyInput.optional(),
+    schedule: Schedule.nullable().optional(),
   })
-  .refine((u) => u.autoscaling || u.hardware || u.idleTimeoutMinutes !== undefined, {
-    message: "Give at least one of autoscaling, hardware, idleTimeoutMinutes.",
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: "Give at least one of autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule.",
   });
 export type UpdateInput = z.input<typeof UpdateInput>;
 

@@ -7,10 +7,11 @@ import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { dispatch } from "./dispatch";
 import { UpdateInput } from "./input";
+import { policyAt } from "./policy";
 import { mine } from "./query";
 import { key, type Row, toInfo } from "./row";
 import { canTransition } from "./states";
-import { type Change, commit } from "./write";
+import { type Change, commit, load } from "./write";
 
 /**
  * Applies what a caller asked for, retrying when a worker wrote in between: the decision is
@@ -46,8 +47,20 @@ function assertCan(row: Row, to: Row["state"], action: string) {
   }
 }
 
+/** An adapter loaded onto a deployment runs, stops and scales with its base. */
+function assertOwnEndpoint(row: Row, action: string) {
+  if (row.model.baseDeploymentId) {
+    throw new VisibleError(
+      "conflict",
+      "deployment.adapter_follows_base",
+      `Cannot ${action} an adapter loaded onto ${row.model.baseDeploymentId}; ${action} that deployment instead.`,
+    );
+  }
+}
+
 export function stop(id: string, reason = "manual") {
   return request(id, (row) => {
+    assertOwnEndpoint(row, "stop");
     assertCan(row, "stopping", "stop");
     return { to: "stopping", reason, set: { stopReason: reason }, nextCheckSeconds: 0 };
   });
@@ -55,6 +68,7 @@ export function stop(id: string, reason = "manual") {
 
 export function start(id: string) {
   return request(id, (row) => {
+    assertOwnEndpoint(row, "start");
     assertCan(row, "starting", "start");
     return { to: "starting", reason: "manual", remove: ["stopReason"], nextCheckSeconds: 0 };
   });
@@ -69,8 +83,19 @@ export function remove(id: string) {
 
 export const update = fn(UpdateInput, (input: z.output<typeof UpdateInput>, id: string) =>
   request(id, (row) => {
+    assertOwnEndpoint(row, "update");
     const set: Partial<Row> = {};
     if (input.idleTimeoutMinutes !== undefined) set.idleTimeoutMinutes = input.idleTimeoutMinutes;
+    if (input.idlePolicy) {
+      set.idleGraceMinutes = input.idlePolicy.graceMinutes;
+      set.idleWarnMinutes = input.idlePolicy.warnBeforeMinutes;
+      set.deleteAfterStoppedDays = input.idlePolicy.deleteAfterStoppedDays;
+    }
+    if (input.schedule !== undefined) {
+      // A new schedule applies from now on: edges already past are not replayed.
+      set.schedule = input.schedule ?? undefined;
+      set.scheduleCursor = new Date().toISOString();
+    }
     const autoscaling =
       input.autoscaling && !same(input.autoscaling, row.autoscaling) ? input.autoscaling : undefined;
     const hardware = input.hardware && input.hardware !== row.hardware ? input.hardware : undefined;
@@ -94,42 +119,42 @@ function same(a: Row["autoscaling"], b: Row["autoscaling"]) {
 
 /**
  * Records traffic on a deployment, at most once per interval: proxy traffic would otherwise
- * turn every inference call into a write. Moving `idleAt` keeps the idle index in step.
+ * turn every inference call into a write. The policy deadline moves with it, computed from
+ * the row it read, and written only if that row is still current.
  */
 export async function recordActivity(id: string, now = new Date()) {
   return touch(await mine(id), now);
 }
 
-export async function touch(row: Row, now = new Date()) {
-  const id = row.id;
-  const threshold = new Date(now.getTime() - Config.activityWriteIntervalSeconds() * 1000).toISOString();
+export async function touch(row: Row, now = new Date()): Promise<{ recorded: boolean }> {
   const at = now.toISOString();
-  const idle = row.state === "ready" && row.idleTimeoutMinutes;
+  const threshold = new Date(now.getTime() - Config.activityWriteIntervalSeconds() * 1000).toISOString();
+  if (row.lastActivityAt && row.lastActivityAt >= threshold) return { recorded: false };
+  const due = policyAt({ ...row, lastActivityAt: at }, now);
   try {
     await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: key(id),
-        UpdateExpression: idle ? "SET lastActivityAt = :at, idleAt = :idleAt" : "SET lastActivityAt = :at",
-        ConditionExpression: `(attribute_not_exists(lastActivityAt) OR lastActivityAt < :threshold)${
-          idle ? " AND #state = :ready AND attribute_exists(idlePk)" : ""
-        }`,
-        ExpressionAttributeNames: idle ? { "#state": "state" } : undefined,
+        Key: key(row.id),
+        UpdateExpression: due
+          ? "SET lastActivityAt = :at, policyAt = :due, policyPk = :pk"
+          : "SET lastActivityAt = :at",
+        ConditionExpression:
+          "version = :version AND (attribute_not_exists(lastActivityAt) OR lastActivityAt < :threshold)",
         ExpressionAttributeValues: {
           ":at": at,
           ":threshold": threshold,
-          ...(idle
-            ? {
-                ":ready": "ready",
-                ":idleAt": new Date(now.getTime() + (row.idleTimeoutMinutes ?? 0) * 60_000).toISOString(),
-              }
-            : {}),
+          ":version": row.version,
+          ...(due ? { ":due": due, ":pk": "POLICY" } : {}),
         },
       }),
     );
     return { recorded: true };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
+    // Another writer got in first: if it was a state change, try again on the fresh row.
+    const fresh = await load(row.id);
+    if (fresh && fresh.version !== row.version) return touch(fresh, now);
     return { recorded: false };
   }
 }

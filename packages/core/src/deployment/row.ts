@@ -1,6 +1,8 @@
 import type { Price } from "../cost/accrual";
 import type { Autoscaling, ModelSpec, ProviderName } from "../provider";
 import type { Info } from "./info";
+import { applies, upcoming } from "./policy";
+import type { Schedule } from "./schedule";
 import type { State } from "./states";
 
 /** A deployment as stored. Index attributes and step bookkeeping stay inside core. */
@@ -13,7 +15,7 @@ export type Row = {
   name: string;
   provider: ProviderName;
   state: State;
-  model: Omit<ModelSpec, "hfToken">;
+  model: Omit<ModelSpec, "hfToken"> & { baseDeploymentId?: string };
   /** Kept only until the upload has started, then removed. */
   hfToken?: string;
   hardware: string;
@@ -21,6 +23,25 @@ export type Row = {
   idleTimeoutMinutes: number | null;
   /** The hardware's price when the deployment was created, so its cost history keeps it. */
   price?: Price;
+  /** No idle stop this soon after becoming ready. */
+  idleGraceMinutes?: number;
+  /** `deployment.idle_warning` this long before an idle stop. */
+  idleWarnMinutes?: number;
+  /** The idle deadline a warning was already sent for. */
+  idleWarnedFor?: string;
+  /** Second stage: delete a deployment left stopped this long (and its uploaded model, with deleteModel). */
+  deleteAfterStoppedDays?: number;
+  deleteModel?: boolean;
+  schedule?: Schedule;
+  /** The last schedule edge handled; edges after it are still to come. */
+  scheduleCursor?: string;
+  /** Leases hold the deployment up (no idle or scheduled stop) until this instant. */
+  heldUntil?: string;
+  precision?: string;
+  scaleToZeroMinutes?: number;
+  allowAdapters?: boolean;
+  /** Push uploads: every file of the source and how far it got; done files are never sent again. */
+  transfer?: { files: TransferFile[] };
   uploadJobId?: string;
   uploadStatus?: string;
   modelName?: string;
@@ -47,9 +68,11 @@ export type Row = {
   tenantSk: string;
   checkPk?: string;
   checkAt?: string;
-  idlePk?: string;
-  idleAt?: string;
+  policyPk?: string;
+  policyAt?: string;
 };
+
+export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
 export const key = (id: string) => ({ pk: `DEP#${id}`, sk: "META" as const });
 export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
@@ -70,6 +93,20 @@ export function toInfo(row: Row): Info {
     autoscaling: row.autoscaling,
     idleTimeoutMinutes: row.idleTimeoutMinutes,
     price: row.price ?? null,
+    idlePolicy: {
+      graceMinutes: row.idleGraceMinutes ?? null,
+      warnBeforeMinutes: row.idleWarnMinutes ?? null,
+      deleteAfterStoppedDays: row.deleteAfterStoppedDays ?? null,
+    },
+    schedule: row.schedule ?? null,
+    heldUntil: row.heldUntil && row.heldUntil > new Date().toISOString() ? row.heldUntil : null,
+    nextActions: upcoming(row, new Date())
+      .filter((a) => applies(row, a))
+      .map((a) => ({ action: a.kind, at: a.at, reason: a.reason })),
+    precision: row.precision ?? null,
+    scaleToZero: row.scaleToZeroMinutes ? { afterIdleMinutes: row.scaleToZeroMinutes } : null,
+    allowAdapters: row.allowAdapters ?? false,
+    upload: row.transfer ? progress(row.transfer.files) : null,
     upstream: {
       uploadJobId: row.uploadJobId ?? null,
       uploadStatus: row.uploadStatus ?? null,
@@ -87,9 +124,16 @@ export function toInfo(row: Row): Info {
   };
 }
 
+function progress(files: TransferFile[]) {
+  return {
+    bytesDone: files.reduce((n, f) => n + (f.done ? f.size : f.sent), 0),
+    bytesTotal: files.reduce((n, f) => n + f.size, 0),
+    files: files.map((f) => ({ path: f.path, size: f.size, sent: f.done ? f.size : f.sent, done: f.done })),
+  };
+}
+
+/** Where the provider's OpenAI-compatible inference lives, honouring the base-URL overrides. */
 function providerUrl(provider: ProviderName) {
-  const base = process.env.TOGETHER_BASE_URL;
-  return provider === "together" && base
-    ? `${base.replace(/\/$/, "")}/chat/completions`
-    : PROVIDER_URLS[provider];
+  const base = provider === "together" ? process.env.TOGETHER_BASE_URL : process.env.FIREWORKS_INFERENCE_URL;
+  return base ? `${base.replace(/\/$/, "")}/chat/completions` : PROVIDER_URLS[provider];
 }

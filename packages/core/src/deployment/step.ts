@@ -37,7 +37,7 @@ export async function step(
   if (!leased) return "busy";
   const provider = options.provider ?? useProvider(row.provider);
   try {
-    const change = await advance(leased, provider);
+    const change = await advance(leased, provider, { heartbeat: (set) => heartbeat(leased, set) });
     await dispatch(await commit(leased, { ...change, guard: { checkId: job.checkId } }));
     return "done";
   } catch (error) {
@@ -66,6 +66,32 @@ async function claim(row: Row, now: Date): Promise<Row | undefined> {
     if (isConditionFailure(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * Renews the lease during long work (a multi-gigabyte file transfer) and records progress with
+ * it. Guarded by the checkId, so it can never write over a newer change; it never throws, since
+ * a missed renewal only risks a duplicate that the lease and checkId make harmless.
+ */
+async function heartbeat(row: Row, set: Partial<Row> = {}) {
+  const leaseUntil = new Date(Date.now() + Config.stepLeaseSeconds() * 1000).toISOString();
+  const fields = { ...set, leaseUntil, checkAt: leaseUntil };
+  const names = Object.keys(fields);
+  await dynamo()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(row.id),
+        UpdateExpression: `SET ${names.map((_, i) => `#h${i} = :h${i}`).join(", ")}`,
+        ConditionExpression: "checkId = :check",
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#h${i}`, n])),
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(Object.values(fields).map((v, i) => [`:h${i}`, v])),
+          ":check": row.checkId,
+        },
+      }),
+    )
+    .catch((error) => log.warn("lease not renewed", { deploymentId: row.id, error }));
 }
 
 /** Lets a redelivery of the same job run at once, instead of waiting out the lease. */

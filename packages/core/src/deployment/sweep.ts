@@ -4,14 +4,16 @@ import { enqueueJobs } from "../queue";
 import { table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
+import { emit } from "../webhook/notice";
 import { dispatch } from "./dispatch";
+import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
 import { commit, load } from "./write";
 
 type Due = Pick<Row, "id" | "checkId" | "checkAt">;
 
 /** Pages through one sparse index up to a deadline; reads only what is due. */
-async function* due<T>(index: "dueChecks" | "dueIdle", pk: string, before: string, projection: string) {
+async function* due<T>(index: "dueChecks" | "duePolicy", pk: string, before: string, projection: string) {
   const { partitionKey, sortKey } = table.indexes[index];
   let start: Record<string, unknown> | undefined;
   do {
@@ -22,7 +24,7 @@ async function* due<T>(index: "dueChecks" | "dueIdle", pk: string, before: strin
         KeyConditionExpression: "#pk = :pk AND #sk <= :before",
         ExpressionAttributeNames: { "#pk": partitionKey, "#sk": sortKey },
         ExpressionAttributeValues: { ":pk": pk, ":before": before },
-        ProjectionExpression: projection,
+        ProjectionExpression: projection || undefined,
         ExclusiveStartKey: start,
       }),
     );
@@ -49,39 +51,101 @@ export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
   return { requeued };
 }
 
-/** Stops every ready deployment whose idle deadline has passed. */
-export async function stopIdle(now = new Date()) {
-  const at = now.toISOString();
-  let stopped = 0;
-  for await (const items of due<Pick<Row, "id">>("dueIdle", "IDLE", at, "id")) {
-    for (const { id } of items) if (await stopOneIdle(id, now)) stopped++;
+/**
+ * The policy sweep: for every deployment whose policy deadline has passed, do what is due
+ * (warn, stop, start, delete) and record why. Reads only what is due.
+ */
+export async function sweepPolicies(now = new Date()) {
+  const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, skipped: 0 };
+  for await (const items of due<Pick<Row, "id">>("duePolicy", "POLICY", now.toISOString(), "id")) {
+    for (const { id } of items) counts[await applyPolicy(id, now)]++;
   }
-  if (stopped) log.info("stopped idle deployments", { stopped });
-  return { stopped };
+  if (counts.stopped + counts.started + counts.deleted + counts.warned) log.info("policy sweep", counts);
+  return counts;
 }
 
-async function stopOneIdle(id: string, now: Date) {
-  const row = await load(id);
-  if (row?.state !== "ready" || !row.idleTimeoutMinutes || !row.idleAt || row.idleAt > now.toISOString()) {
-    return false;
-  }
-  const since = row.lastActivityAt ?? row.stateChangedAt;
-  const minutes = Math.floor((now.getTime() - Date.parse(since)) / 60_000);
-  const reason = `idle: no activity for ${minutes} min (timeout ${row.idleTimeoutMinutes} min)`;
+async function applyPolicy(
+  id: string,
+  now: Date,
+): Promise<"stopped" | "started" | "deleted" | "warned" | "skipped"> {
+  let row = await load(id);
+  if (!row) return "skipped";
+  const action = dueAction(row, now);
   try {
-    await dispatch(
-      await commit(row, {
-        to: "stopping",
-        reason,
-        set: { stopReason: reason },
-        nextCheckSeconds: 0,
-        guard: { version: row.version },
-        idleBefore: now.toISOString(),
-      }),
-    );
-    return true;
+    if (action?.kind === "warn" && applies(row, action)) {
+      // Emitted first, under a key, so a retry after a lost commit doesn't warn twice.
+      await emit({
+        tenantId: row.tenantId,
+        type: "deployment.idle_warning",
+        deploymentId: row.id,
+        key: `idle-warning:${row.id}:${action.stopAt}`,
+        data: {
+          idleAt: action.stopAt,
+          idleTimeoutMinutes: row.idleTimeoutMinutes,
+          lastActivityAt: row.lastActivityAt ?? null,
+        },
+      });
+      row = (await load(id)) ?? row;
+      await commit(row, { set: { idleWarnedFor: action.stopAt }, guard: { version: row.version } });
+      return "warned";
+    }
+    const cursor = action?.kind !== "warn" && action?.edge ? { scheduleCursor: action.edge } : {};
+    if (!action || !applies(row, action)) {
+      // Nothing to do now (the state moved on, or a schedule edge doesn't apply): record the
+      // handled edge and let the commit recompute the next deadline.
+      await commit(row, { set: cursor, guard: { version: row.version } });
+      return "skipped";
+    }
+    const base = {
+      reason: action.reason,
+      guard: { version: row.version },
+      dueBy: now.toISOString(),
+      nextCheckSeconds: 0,
+    };
+    if (action.kind === "stop") {
+      await dispatch(
+        await commit(row, { ...base, to: "stopping", set: { ...cursor, stopReason: action.reason } }),
+      );
+      return "stopped";
+    }
+    if (action.kind === "start") {
+      await dispatch(await commit(row, { ...base, to: "starting", set: cursor, remove: ["stopReason"] }));
+      return "started";
+    }
+    await dispatch(await commit(row, { ...base, to: "deleting" }));
+    return "deleted";
   } catch (error) {
-    if (error instanceof TransitionConflict) return false;
+    if (error instanceof TransitionConflict) return "skipped";
     throw error;
   }
+}
+
+/** What the next sweeps would do for a tenant, and why: nothing is changed. */
+export async function preview(tenantId: string, now: Date, withinMinutes: number) {
+  const until = new Date(now.getTime() + withinMinutes * 60_000);
+  const out: {
+    deploymentId: string;
+    name: string;
+    state: string;
+    action: Action["kind"];
+    at: string;
+    reason: string;
+  }[] = [];
+  for await (const items of due<Row>("duePolicy", "POLICY", until.toISOString(), "")) {
+    for (const row of items) {
+      if (row.tenantId !== tenantId) continue;
+      for (const a of upcoming(row, now)) {
+        if (a.at > until.toISOString() || !applies(row, a)) continue;
+        out.push({
+          deploymentId: row.id,
+          name: row.name,
+          state: row.state,
+          action: a.kind,
+          at: a.at,
+          reason: a.reason,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -1,5 +1,6 @@
 import { Config } from "../config";
 import { createId } from "../util/id";
+import { policyAt } from "./policy";
 import type { Row } from "./row";
 import { isInFlight, type State } from "./states";
 
@@ -19,30 +20,17 @@ export function checkDelay(state: State, checks: number, policy = Config.checkDe
   return Math.min(policy.max, policy.min * 2 ** Math.min(Math.max(0, checks - 1), 20));
 }
 
-/** The deadline after which an idle deployment may be stopped, or undefined when it can't be. */
-export function idleDeadline(
-  row: Pick<Row, "state" | "idleTimeoutMinutes" | "stateChangedAt" | "lastActivityAt">,
-) {
-  if (row.state !== "ready" || !row.idleTimeoutMinutes) return undefined;
-  // Becoming ready counts as activity: a fresh endpoint gets a full timeout before it can be stopped.
-  const since = Math.max(
-    Date.parse(row.stateChangedAt),
-    row.lastActivityAt ? Date.parse(row.lastActivityAt) : 0,
-  );
-  return new Date(since + row.idleTimeoutMinutes * 60_000).toISOString();
-}
-
 /** The index and step attributes that follow from a row's state: computed, never set by hand. */
 export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
   const watched = isWatched(row.state);
   const delay = nextCheckSeconds ?? checkDelay(row.state, row.checks);
-  const idleAt = idleDeadline(row);
+  const due = policyAt(row, now);
   return {
     checkId: createId("message"),
     leaseUntil: undefined,
     checkPk: watched ? "CHECK" : undefined,
     checkAt: watched ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
-    idlePk: idleAt ? "IDLE" : undefined,
-    idleAt,
+    policyPk: due ? "POLICY" : undefined,
+    policyAt: due,
   };
 }

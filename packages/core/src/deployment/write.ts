@@ -29,8 +29,8 @@ export type Change = {
    * Either way the stored state must still be the one the change was computed from.
    */
   guard: { version: number } | { checkId: string };
-  /** Only while the idle deadline has passed: a heartbeat that landed meanwhile wins. */
-  idleBefore?: string;
+  /** Only while the policy deadline has passed: a heartbeat that landed meanwhile wins. */
+  dueBy?: string;
 };
 
 export type Committed = { row: Row; event?: EventRow };
@@ -66,13 +66,13 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
     TableName: tableName(),
     Key: key(row.id),
     UpdateExpression: update.expression,
-    ConditionExpression: `#g_state = :g_state AND #g_guard = :g_guard${change.idleBefore ? " AND idleAt <= :g_idle" : ""}`,
+    ConditionExpression: `#g_state = :g_state AND #g_guard = :g_guard${change.dueBy ? " AND policyAt <= :g_due" : ""}`,
     ExpressionAttributeNames: { ...update.names, "#g_state": "state", "#g_guard": guardName },
     ExpressionAttributeValues: {
       ...update.values,
       ":g_state": row.state,
       ":g_guard": guardValue,
-      ...(change.idleBefore ? { ":g_idle": change.idleBefore } : {}),
+      ...(change.dueBy ? { ":g_due": change.dueBy } : {}),
     },
   };
 

@@ -5,8 +5,10 @@
 export const schedules = {
   /** Safety net: re-enqueues in-flight deployments whose next check is overdue (lost or late messages). */
   poller: { handler: "poller", expression: "rate(1 minute)" },
-  /** Stops deployments idle past their timeout. */
-  idleStopper: { handler: "idle-stopper", expression: "rate(1 minute)" },
+  /** Cost policies: idle warnings and stops, schedule starts and stops, deletes after a long stop. */
+  policySweeper: { handler: "policy-sweeper", expression: "rate(1 minute)" },
+  /** Checks budgets: warns, and stops what runs over a hard limit. */
+  budgets: { handler: "budget-checker", expression: "rate(5 minutes)" },
 } as const;
 
 export type ScheduleName = keyof typeof schedules;

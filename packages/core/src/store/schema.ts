@@ -23,8 +23,11 @@ export const table = {
     byTenant: { partitionKey: "tenantPk", sortKey: "tenantSk" },
     /** In-flight deployments by next check time. Present only while in flight. */
     dueChecks: { partitionKey: "checkPk", sortKey: "checkAt" },
-    /** Idle-stoppable deployments by idle deadline. Present only while ready with an idle timeout. */
-    dueIdle: { partitionKey: "idlePk", sortKey: "idleAt" },
+    /**
+     * Deployments by the next instant a cost policy may act on them: an idle warning or stop, a
+     * schedule edge, a delete after a long stop. Present only when some policy is pending.
+     */
+    duePolicy: { partitionKey: "policyPk", sortKey: "policyAt" },
     /** Budgets, grouped by tenant: the budget sweep reads only these, so it grows with budgets, not the fleet. */
     budgets: { partitionKey: "budgetPk", sortKey: "budgetSk" },
     /** Events whose webhooks have not been handed to the webhook queue yet. */

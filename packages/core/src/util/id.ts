@@ -10,6 +10,7 @@ const prefixes = {
   key: "key",
   tenant: "ten",
   message: "msg",
+  lease: "lse",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -5,6 +5,8 @@ import { errorBody, invalid, onError } from "./errors";
 import { cost } from "./routes/cost";
 import { deployments } from "./routes/deployments";
 import { hardware } from "./routes/hardware";
+import { leases } from "./routes/leases";
+import { policies } from "./routes/policies";
 import { webhooks } from "./routes/webhooks";
 
 /** The API's composition root: public routes, then auth, then one router per resource. */
@@ -32,5 +34,7 @@ app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Hangar API" }));
 app.use("/v1/*", auth());
 app.route("/", deployments);
 app.route("/", hardware);
+app.route("/", leases);
+app.route("/", policies);
 app.route("/", webhooks);
 app.route("/", cost);

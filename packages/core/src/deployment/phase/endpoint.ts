@@ -1,0 +1,150 @@
+import type { EndpointStatus, Provider } from "../../provider";
+import type { Row } from "../row";
+import { displayName, endpointFields, fail, missing, type Phase, type Step, settled, wait } from "./shared";
+
+export async function findEarlier(row: Row, p: Provider) {
+  return row.modelName
+    ? p.findEndpoint({ displayName: displayName(row), model: row.modelName, since: row.createdAt })
+    : undefined;
+}
+
+async function findOrCreate(row: Row, p: Provider, hardware = row.hardware, autoscaling = row.autoscaling) {
+  const name = displayName(row, hardware === row.hardware ? undefined : hardware);
+  const model = row.modelName as string;
+  // Whatever an earlier attempt created, it created after this state began.
+  const found = await p.findEndpoint({ displayName: name, model, since: row.stateChangedAt });
+  if (found) return found;
+  return p.createEndpoint({
+    deploymentId: row.id,
+    displayName: name,
+    model,
+    hardware,
+    autoscaling,
+    // The provider's own inactivity stop is a backstop behind Hangar's; without an idle timeout, off.
+    inactiveTimeoutMinutes: row.idleTimeoutMinutes ? row.idleTimeoutMinutes + 10 : 0,
+    precision: row.precision,
+    scaleToZeroMinutes: row.scaleToZeroMinutes,
+    enableAdapters: row.allowAdapters,
+  });
+}
+
+function failed(p: Provider, ep: EndpointStatus, row: Row) {
+  return fail(
+    "endpoint.failed",
+    `The endpoint ${ep.id} went to ${ep.raw} at ${p.name}. Check that ${row.hardware} can serve ${row.modelName ?? row.model.source} (GET /v1/hardware?provider=${p.name}&model=…), then delete and deploy again.`,
+    endpointFields(ep),
+  );
+}
+
+/** provisioning and starting: create (once) or start the endpoint, then wait until it serves. */
+export const bringUp: Phase = async (row, p) => {
+  if (!row.endpointId) return wait(row, endpointFields(await findOrCreate(row, p)));
+  const ep = await p.getEndpoint(row.endpointId);
+  if (!ep) return missing(p, row.endpointId);
+  if (ep.state === "running") return { to: "ready", set: endpointFields(ep), remove: [...settled] };
+  if (ep.state === "failed") return failed(p, ep, row);
+  if (ep.state === "stopped") {
+    return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: row.autoscaling })));
+  }
+  return wait(row, endpointFields(ep));
+};
+
+export const stopping: Phase = async (row, p) => {
+  const ep = row.endpointId ? await p.getEndpoint(row.endpointId) : await findEarlier(row, p);
+  if (!ep) {
+    if (row.endpointId) return missing(p, row.endpointId);
+    return { to: "stopped", reason: row.stopReason, remove: [...settled] };
+  }
+  if (ep.state === "stopped") {
+    return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
+  }
+  if (ep.state === "failed") return failed(p, ep, row);
+  if (ep.state === "stopping") return wait(row, endpointFields(ep));
+  return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
+};
+
+export const deleting: Phase = async (row, p) => {
+  const earlier = row.endpointId ? undefined : await findEarlier(row, p);
+  for (const id of [row.endpointId, row.replacementId, earlier?.id]) if (id) await p.deleteEndpoint(id);
+  return { to: "deleted", reason: "manual", remove: ["hfToken", "pending", "replacementId"] };
+};
+
+export const updating: Phase = (row, p) =>
+  row.pending?.hardware ? replaceHardware(row, p, row.pending.hardware) : scale(row, p);
+
+async function scale(row: Row, p: Provider): Promise<Step> {
+  const ep = await p.getEndpoint(row.endpointId as string);
+  if (!ep) return missing(p, row.endpointId as string);
+  const wanted = row.pending?.autoscaling ?? row.autoscaling;
+  const current = ep.autoscaling;
+  if (current && (current.minReplicas !== wanted.minReplicas || current.maxReplicas !== wanted.maxReplicas)) {
+    return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: wanted })));
+  }
+  if (ep.state === "failed") return failed(p, ep, row);
+  if (ep.state !== "running") return wait(row, endpointFields(ep));
+  return {
+    to: "ready",
+    set: { ...endpointFields(ep), autoscaling: wanted },
+    remove: ["pending", ...settled],
+  };
+}
+
+/**
+ * Hardware can't change in place: a new endpoint is started beside the old one, and the old
+ * one is deleted only once the new one serves. If the new one fails, the old one stays.
+ */
+async function replaceHardware(row: Row, p: Provider, hardware: string): Promise<Step> {
+  const autoscaling = row.pending?.autoscaling ?? row.autoscaling;
+  if (!row.replacementId)
+    return wait(row, { replacementId: (await findOrCreate(row, p, hardware, autoscaling)).id });
+  const ep = await p.getEndpoint(row.replacementId);
+  if (!ep || ep.state === "failed") {
+    if (ep) await p.deleteEndpoint(ep.id);
+    const message = `The hardware change to ${hardware} failed at ${p.name} (${ep?.raw ?? "endpoint missing"}); the deployment keeps ${row.hardware}.`;
+    return {
+      to: "ready",
+      reason: "update.failed",
+      message,
+      set: { lastError: { code: "update.failed", message, at: new Date().toISOString() } },
+      remove: ["pending", "replacementId"],
+    };
+  }
+  if (ep.state !== "running") return wait(row);
+  if (row.endpointId) await p.deleteEndpoint(row.endpointId);
+  return {
+    to: "ready",
+    set: { ...endpointFields(ep), hardware, autoscaling },
+    remove: ["pending", "replacementId", ...settled],
+  };
+}
+
+/** Settled deployments: notice what the provider did on its own. */
+export const watch: Phase = async (row, p) => {
+  if (!row.endpointId) return {};
+  const ep = await p.getEndpoint(row.endpointId);
+  if (!ep) {
+    if (row.state === "stopped") {
+      const reason = p.capabilities.deletesStoppedAfterDays
+        ? `provider: ${p.name} deleted the endpoint after ${p.capabilities.deletesStoppedAfterDays} days at zero replicas without traffic`
+        : `provider: the endpoint was deleted at ${p.name} outside Hangar`;
+      return { to: "deleted", reason, message: reason, set: { stopReason: reason } };
+    }
+    return fail(
+      "endpoint.missing",
+      `The endpoint ${row.endpointId} was deleted at ${p.name} outside Hangar.`,
+    );
+  }
+  if (row.state === "ready" && ep.state === "stopped") {
+    const reason = `provider: ${p.name} stopped the endpoint (its inactivity timeout, or a stop outside Hangar)`;
+    return { to: "stopped", reason, set: { ...endpointFields(ep), stopReason: reason } };
+  }
+  if (row.state === "stopped" && (ep.state === "running" || ep.state === "pending")) {
+    return {
+      to: "starting",
+      reason: `provider: started at ${p.name} outside Hangar`,
+      set: endpointFields(ep),
+    };
+  }
+  if (ep.state === "failed") return failed(p, ep, row);
+  return { set: endpointFields(ep) };
+};
