@@ -1,5 +1,10 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as ApiKey from "@hangar/core/apikey/index";
+import * as Deployment from "@hangar/core/deployment/index";
+import { tableName } from "@hangar/core/store/index";
+import { dynamo } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
+import { noticeRow } from "@hangar/core/webhook/notice";
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, type Json, waitForState } from "../support/api";
@@ -195,6 +200,20 @@ describe("webhooks with guarantees", () => {
     expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
     expect(verifySignature(latest, after)).toBe(true);
     expect(verifySignature(fresh, after)).toBe(false);
+  });
+
+  it("delivers a notice whose hand-off to the queue was lost, once the poller sweeps the outbox", async () => {
+    // As if emit() died between writing the row and queueing it.
+    const row = noticeRow({
+      tenantId,
+      type: "budget.exceeded",
+      sequence: null,
+      data: { deploymentId: null, limitUsd: 10, spentUsd: 11, periodStart: new Date().toISOString() },
+    });
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: row }));
+    await Deployment.sweepOutbox(Date.now() + 60_000);
+    const hook = await receiver.waitFor((r) => r.headers["webhook-id"] === row.id);
+    expect(hook.json.type).toBe("budget.exceeded");
   });
 
   it("disables a subscription that keeps failing and tells the tenant's other subscriptions", async () => {
