@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { ModelSpec, Transfer } from "@hangar/core/provider/index";
+import { startFireworksSimulator } from "@hangar/core/providers/fireworks/sim/index";
 import { listFiles, sendFile, type WeightsFile } from "@hangar/core/weights/index";
 import { type HubSimulator, startHubSimulator } from "@hangar/local/huggingface/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -339,6 +340,53 @@ describe("weights from S3", () => {
         code: "weights.not_found",
         retryable: false,
       });
+    }
+  });
+});
+
+describe("weights to the Fireworks simulator's signed URLs", () => {
+  it("uploads a Hub repo file by file, and the model validates", async () => {
+    const fireworks = await startFireworksSimulator({ port: 0 });
+    try {
+      const api = `${fireworks.url}/v1/accounts/${fireworks.account}/models`;
+      const call = (path: string, init?: { method: string; body: unknown }) =>
+        fetch(`${api}${path}`, {
+          method: init?.method ?? "GET",
+          headers: { authorization: `Bearer ${fireworks.apiKey}`, "content-type": "application/json" },
+          body: init ? JSON.stringify(init.body) : undefined,
+        });
+      const created = await call("", {
+        method: "POST",
+        body: { modelId: "tiny-llama", model: { kind: "HF_BASE_MODEL" } },
+      });
+      expect(created.status).toBe(200);
+      const model: ModelSpec = { source: "hf://acme/tiny-llama", type: "model" };
+      const files = await listFiles(model);
+      const endpoint = await call("/tiny-llama:getUploadEndpoint", {
+        method: "POST",
+        body: {
+          filenameToSize: Object.fromEntries(files.map((f) => [f.path, f.size])),
+          enableResumableUpload: false,
+        },
+      });
+      const { filenameToSignedUrls } = (await endpoint.json()) as {
+        filenameToSignedUrls: Record<string, string>;
+      };
+      for (const file of files) {
+        await sendFile(model, file, {
+          path: file.path,
+          size: file.size,
+          url: filenameToSignedUrls[file.path]!,
+          method: "PUT",
+          headers: {
+            "Content-Type": "application/octet-stream",
+            "x-goog-content-length-range": `${file.size},${file.size}`,
+          },
+        });
+      }
+      expect((await call("/tiny-llama:validateUpload")).status).toBe(200);
+    } finally {
+      await fireworks.close();
     }
   });
 });
