@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { listen } from "../../../src/provider/sim-server";
 import type { Exchange } from "../../together/sim/exchanges";
 import { Faults } from "../../together/sim/faults";
 import { createSimApp } from "./app";
@@ -72,14 +71,8 @@ export async function startFireworksSimulator(
   };
   const app = createSimApp({ state, faults, apiKey, exchanges, onExchange, closing: closing.signal });
 
-  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) return resolve();
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const http = await listen(app.fetch, { host, port: options.port });
+  const origin = http.origin;
 
   return {
     url: origin,
@@ -90,12 +83,10 @@ export async function startFireworksSimulator(
     state,
     faults,
     exchanges,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        closing.abort();
-        if (options.statePath) saveState(state, options.statePath);
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      }),
+    close: async () => {
+      closing.abort();
+      if (options.statePath) saveState(state, options.statePath);
+      await http.close();
+    },
   };
 }

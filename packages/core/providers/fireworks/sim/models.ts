@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import { catalog, catalogName } from "./catalog";
 import { iso, type SimState } from "./state";
 
-/** One file declared to `getUploadEndpoint`; it has landed once `received` equals `size`. */
-export type SimFile = { size: number; received: number; token: string };
+/**
+ * One file declared to `getUploadEndpoint`; it has landed once `received` equals `size`. Every
+ * URL signed for it stays valid (until expiry at GCS), so `tokens` keeps the recent ones.
+ */
+export type SimFile = { size: number; received: number; tokens: string[] };
 
 export type SimModel = {
   id: string;
@@ -68,10 +71,13 @@ export function missingFiles(model: SimModel): string[] {
   return declared.filter(([, f]) => f.received !== f.size).map(([name]) => name);
 }
 
-export function signFile(model: SimModel, path: string, size: number): SimFile {
-  const file = { size, received: 0, token: randomBytes(16).toString("hex") };
-  model.files[path] = file;
-  return file;
+/** A new signature for the file; declaring another size starts the file over. */
+export function signFile(model: SimModel, path: string, size: number): string {
+  const token = randomBytes(16).toString("hex");
+  const known = model.files[path];
+  if (known && known.size === size) known.tokens = [...known.tokens.slice(-7), token];
+  else model.files[path] = { size, received: 0, tokens: [token] };
+  return token;
 }
 
 export function modelView(model: SimModel) {

@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { listen } from "../../../src/provider/sim-server";
 import { createSimApp } from "./app";
 import type { Exchange } from "./exchanges";
 import { Faults } from "./faults";
@@ -66,14 +65,8 @@ export async function startTogetherSimulator(
     closing: closing.signal,
   });
 
-  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) return resolve();
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const http = await listen(app.fetch, { host, port: options.port });
+  const origin = http.origin;
 
   return {
     url: `${origin}/v1`,
@@ -82,12 +75,10 @@ export async function startTogetherSimulator(
     state,
     faults,
     exchanges,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        closing.abort();
-        if (options.statePath) saveState(state, options.statePath);
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      }),
+    close: async () => {
+      closing.abort();
+      if (options.statePath) saveState(state, options.statePath);
+      await http.close();
+    },
   };
 }

@@ -117,7 +117,7 @@ export function modelRoutes(state: SimState) {
         return rpcError(c, "FAILED_PRECONDITION", `model ${model.name} is already uploaded`);
       const origin = new URL(c.req.url).origin;
       const urls = Object.entries(body.data.filenameToSize).map(([path, size]) => {
-        const { token } = signFile(model, path, size);
+        const token = signFile(model, path, size);
         const url = new URL(
           `${origin}/_storage/fireworks-sim-uploads/${state.account}/${id}/${encodeURIComponent(path)}`,
         );

@@ -28,7 +28,7 @@ export function storageRoutes(state: SimState) {
     const model = state.models.get(c.req.param("model"));
     const path = decodeURIComponent(c.req.param("file"));
     const file = model?.files[path];
-    if (!model || !file || c.req.query("X-Goog-Signature") !== file.token) {
+    if (!model || !file?.tokens.includes(c.req.query("X-Goog-Signature") ?? "")) {
       return signatureMismatch("Check your Google secret key and signing method.");
     }
     if (c.req.header("authorization")) {
@@ -63,7 +63,7 @@ export function storageRoutes(state: SimState) {
     if (received !== file.size) return sizeError(received, file.size);
     file.received = received;
     advanceModel(state, model).updateTime = state.now();
-    return c.body(null, 200, { etag: `"${file.token.slice(0, 16)}"` });
+    return c.body(null, 200, { etag: `"${file.tokens.at(-1)?.slice(0, 16)}"` });
   });
 
   return app;
