@@ -5,7 +5,7 @@ import { accrued, monthStart, tenantAccrued } from "../cost/report";
 import { mine } from "../deployment/query";
 import { VisibleError } from "../error";
 import { fn } from "../util/fn";
-import { type Budget, BudgetInput, type BudgetRow, periodKey } from "./info";
+import { type Budget, BudgetInput, type BudgetRow, periodKey, statusOf } from "./info";
 import { load, remove, type Scope, save } from "./store";
 
 export { type CheckResult, check } from "./check";
@@ -23,7 +23,7 @@ function toInfo(row: BudgetRow, spent: number, now: number): Budget {
     hardLimitUsd: hard ? hard / 1e6 : null,
     periodStart: new Date(monthStart(now)).toISOString(),
     spentUsd: spent / 1e6,
-    status: hard && spent >= hard ? "exceeded" : soft && spent >= soft ? "warning" : "ok",
+    status: statusOf(spent, soft, hard),
     warnedAt: row.warnedPeriod === period ? (row.warnedAt ?? null) : null,
     exceededAt: row.exceededPeriod === period ? (row.exceededAt ?? null) : null,
     createdAt: row.createdAt,

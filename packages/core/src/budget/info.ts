@@ -64,3 +64,10 @@ export type BudgetRow = {
 };
 
 export const periodKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+/** Where a spend stands against a budget's limits (micro-dollars). */
+export function statusOf(spent: number, soft?: number, hard?: number): Budget["status"] {
+  if (hard && spent >= hard) return "exceeded";
+  if (soft && spent >= soft) return "warning";
+  return "ok";
+}
