@@ -19,15 +19,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const deployment = fn(RangeInput, async (input, id: string, now: number = Date.now()) => {
   const row = await mine(id);
   const { from, to } = resolveRange(input, now);
-  const ref = {
-    id: row.id,
-    tenantId: row.tenantId,
-    name: row.name,
-    provider: row.provider,
-    hardware: row.hardware,
-    state: row.state,
-  };
-  const { list, current } = await accrued([ref], from, to);
+  const { list, current } = await accrued([row], from, to);
   const own = list[0]?.pieces ?? [];
   const prices = new Map<string, ReturnType<typeof priceFor>>();
   for (const piece of own) {
