@@ -16,7 +16,8 @@ const EventParams = IdParam.extend({
     .meta({ param: { name: "eventId", in: "path" }, example: "evt_01jd4k2z5x8q3w6e9r0t1y2u3i" }),
 });
 
-const hours = (s: number) => (s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
+const hours = (s: number) =>
+  s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 6) / 10} min` : `${(s / 3600).toFixed(1)} h`;
 const schedule = Webhook.retrySchedule(30)
   .map((r) => `| ${r.attempt} | ${r.attempt === 1 ? "—" : hours(r.delaySeconds)} | ${hours(r.atSeconds)} |`)
   .join("\n");
