@@ -8,6 +8,8 @@ export interface LocalStackContext {
   apiKey: string;
   tenantId: string;
   togetherUrl?: string;
+  fireworksUrl?: string;
+  huggingFaceUrl?: string;
   /** The env the handlers run with: DynamoDB, queues, S3, Together. */
   env: Record<string, string>;
 }
@@ -29,6 +31,8 @@ export default async function setup(project: TestProject) {
       HANGAR_DYNAMODB_PORT: "0",
       HANGAR_SQS_PORT: "0",
       HANGAR_SIMULATOR_PORT: "0",
+      HANGAR_FIREWORKS_SIMULATOR_PORT: "0",
+      HANGAR_HF_SIMULATOR_PORT: "0",
       HANGAR_LOG_LEVEL: process.env.HANGAR_LOG_LEVEL ?? "warn",
       // Webhook retries after 1, 2, 4… s instead of 30, 60, 120… s, and subscriptions disabled
       // after 18 s of failures instead of 3 days (test/integration/webhooks.test.ts).
@@ -41,6 +45,8 @@ export default async function setup(project: TestProject) {
     apiKey: stack.apiKey,
     tenantId: stack.tenantId,
     togetherUrl: stack.togetherUrl,
+    fireworksUrl: stack.fireworksUrl,
+    huggingFaceUrl: stack.huggingFaceUrl,
     env: stack.env,
   });
   return () => stack.stop();

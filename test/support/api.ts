@@ -35,6 +35,7 @@ export type Deployment = {
   id: string;
   state: string;
   stopReason: string | null;
+  nextActions: { action: string; at: string; reason: string }[];
   lastError: { code: string; message: string } | null;
   lastActivityAt: string | null;
   endpoint: { name: string; url: string } | null;

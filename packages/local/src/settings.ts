@@ -7,7 +7,14 @@ export interface StackSettings {
   dataDir: string;
   table: string;
   region: string;
-  ports: { api: number; dynamo: number; sqs: number; simulator: number };
+  ports: {
+    api: number;
+    dynamo: number;
+    sqs: number;
+    simulator: number;
+    fireworks: number;
+    huggingface: number;
+  };
   /** Invocations per queue that may run at once. */
   concurrency: number;
   /** Divides schedule rates, for tests that can't wait a minute. */
@@ -24,6 +31,8 @@ export const PORTS = {
   dynamo: { env: "HANGAR_DYNAMODB_PORT", fallback: 8788 },
   sqs: { env: "HANGAR_SQS_PORT", fallback: 8789 },
   simulator: { env: "HANGAR_SIMULATOR_PORT", fallback: 8790 },
+  fireworks: { env: "HANGAR_FIREWORKS_SIMULATOR_PORT", fallback: 8791 },
+  huggingface: { env: "HANGAR_HF_SIMULATOR_PORT", fallback: 8792 },
 } as const;
 
 function number(env: Env, name: string, fallback: number): number {
@@ -50,6 +59,8 @@ export function resolveSettings(
       dynamo: port("dynamo"),
       sqs: port("sqs"),
       simulator: port("simulator"),
+      fireworks: port("fireworks"),
+      huggingface: port("huggingface"),
     },
     concurrency: Math.max(1, number(env, "HANGAR_LOCAL_CONCURRENCY", 2)),
     scheduleSpeedUp: number(env, "HANGAR_SCHEDULE_SPEEDUP", 1) || 1,

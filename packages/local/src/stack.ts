@@ -11,7 +11,7 @@ import { assertPortFree, freePort } from "./ports";
 import { startScheduler } from "./scheduler";
 import { PORTS, resolveSettings } from "./settings";
 import { startSqs } from "./sqs";
-import { startTogether, type TogetherOption } from "./together";
+import { startFireworks, startHuggingFace, startTogether, type TogetherOption } from "./stand-ins";
 
 export interface StackOptions {
   /** Where DynamoDB, queues and the local API key persist; HANGAR_DATA_DIR or `.data`. */
@@ -36,7 +36,11 @@ export interface Stack {
   env: Record<string, string>;
   /** The Together simulator's base URL (ends in /v1), when it runs. */
   togetherUrl?: string;
-  endpoints: { dynamodb: string; sqs: string; together: string };
+  /** The Fireworks simulator's control-plane URL, when it runs. */
+  fireworksUrl?: string;
+  /** The Hugging Face Hub simulator's URL, when it runs. */
+  huggingFaceUrl?: string;
+  endpoints: { dynamodb: string; sqs: string; together: string; fireworks: string; huggingface: string };
   stop(): Promise<void>;
 }
 
@@ -56,9 +60,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const usesSimulator = options.together === "simulator" || (!options.together && !source.TOGETHER_API_KEY);
-    for (const name of ["api", "dynamo", "sqs", "simulator"] as const) {
-      if (name === "simulator" && !usesSimulator) continue;
+    const simulated = {
+      simulator: options.together === "simulator" || (!options.together && !source.TOGETHER_API_KEY),
+      fireworks: !(source.FIREWORKS_API_KEY && source.FIREWORKS_ACCOUNT_ID),
+      huggingface: !source.HF_ENDPOINT,
+    };
+    for (const name of ["api", "dynamo", "sqs", "simulator", "fireworks", "huggingface"] as const) {
+      if (name in simulated && !simulated[name as keyof typeof simulated]) continue;
       const port = settings.ports[name];
       if (port !== 0) await assertPortFree(port, name, PORTS[name].env);
     }
@@ -81,13 +89,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push({ name: "fauxqs", stop: sqs.stop });
     say(`fauxqs (SQS, S3) on ${sqs.endpoint}`);
 
+    const statePath = (name: string) =>
+      settings.inMemory ? undefined : join(settings.dataDir, `${name}.json`);
     const together = await startTogether(options.together, source, {
       port: settings.ports.simulator,
       timeScale: settings.simulatorTimeScale,
-      statePath: settings.inMemory ? undefined : join(settings.dataDir, "together-simulator.json"),
+      statePath: statePath("together-simulator"),
     });
     started.push({ name: "Together simulator", stop: together.stop });
     if (together.simulatorUrl) say(`Together simulator on ${together.simulatorUrl}`);
+    const fireworks = await startFireworks(source, {
+      port: settings.ports.fireworks,
+      timeScale: settings.simulatorTimeScale,
+      statePath: statePath("fireworks-simulator"),
+    });
+    started.push({ name: "Fireworks simulator", stop: fireworks.stop });
+    if (fireworks.simulatorUrl) say(`Fireworks simulator on ${fireworks.simulatorUrl}`);
+    const hub = await startHuggingFace(source, { port: settings.ports.huggingface });
+    started.push({ name: "Hugging Face Hub simulator", stop: hub.stop });
+    if (hub.simulatorUrl) say(`Hugging Face Hub simulator on ${hub.simulatorUrl}`);
 
     const env: Record<string, string> = {
       // Local defaults a developer's own env (or options.env) may override.
@@ -105,8 +125,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // Any client built without a local endpoint then fails to sign in instead of reaching real AWS.
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
-      TOGETHER_API_KEY: together.apiKey,
-      TOGETHER_BASE_URL: together.baseUrl,
+      ...together.env,
+      ...fireworks.env,
+      ...hub.env,
     };
     delete process.env.AWS_SESSION_TOKEN;
     Object.assign(process.env, env);
@@ -162,7 +183,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       tenantId: LOCAL_TENANT,
       env,
       togetherUrl: together.simulatorUrl,
-      endpoints: { dynamodb: dynamo.endpoint, sqs: sqs.endpoint, together: together.baseUrl },
+      fireworksUrl: fireworks.simulatorUrl,
+      huggingFaceUrl: hub.simulatorUrl,
+      endpoints: {
+        dynamodb: dynamo.endpoint,
+        sqs: sqs.endpoint,
+        together: together.env.TOGETHER_BASE_URL as string,
+        fireworks: fireworks.env.FIREWORKS_BASE_URL ?? "https://api.fireworks.ai",
+        huggingface: hub.env.HF_ENDPOINT as string,
+      },
       stop,
     };
   } catch (error) {

@@ -7,6 +7,12 @@ function banner(stack: Stack): string {
   const together = stack.togetherUrl
     ? `${stack.togetherUrl} (simulator; set TOGETHER_API_KEY to use the real Together)`
     : `${stack.endpoints.together} (real Together, TOGETHER_API_KEY)`;
+  const fireworks = stack.fireworksUrl
+    ? `${stack.fireworksUrl} (simulator; set FIREWORKS_API_KEY and FIREWORKS_ACCOUNT_ID for the real one)`
+    : `${stack.endpoints.fireworks} (real Fireworks)`;
+  const hub = stack.huggingFaceUrl
+    ? `${stack.huggingFaceUrl} (simulator with demo repos acme/tiny-llama, acme/tiny-lora; set HF_ENDPOINT for the real Hub)`
+    : `${stack.endpoints.huggingface} (HF_ENDPOINT)`;
   return [
     "",
     "Hangar is running locally.",
@@ -16,6 +22,8 @@ function banner(stack: Stack): string {
     `  DynamoDB   ${stack.endpoints.dynamodb} (table ${stack.env.HANGAR_TABLE})`,
     `  SQS, S3    ${stack.endpoints.sqs}`,
     `  Together   ${together}`,
+    `  Fireworks  ${fireworks}`,
+    `  HF Hub     ${hub}`,
     "",
     `  API key    ${stack.apiKey}`,
     `  Tenant     ${stack.tenantId}`,

@@ -122,7 +122,14 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
 
   return {
     name: "fireworks",
-    capabilities: { upload: "push", scaleToZero: true, precisions, adapters: true },
+    // Fireworks deletes deployments left at zero replicas without traffic for 7 days (its docs).
+    capabilities: {
+      upload: "push",
+      scaleToZero: true,
+      precisions,
+      adapters: true,
+      deletesStoppedAfterDays: 7,
+    },
 
     needsUpload: (model) => fireworksModel(model.source) === undefined,
     ...uploads(api, options.adapterDetails ?? defaultAdapterDetails),

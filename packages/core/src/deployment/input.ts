@@ -3,9 +3,10 @@ import { enabledProviders } from "../provider";
 import { Schedule } from "./schedule";
 import { states } from "./states";
 
-const HF = /^hf:\/\/[\w.-]+\/[\w.-]+$/;
+const HF = /^hf:\/\/[\w.-]+\/[\w.-]+(@[\w./-]+)?$/;
 const S3 = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/;
-const CATALOG = /^[\w.-]+\/[\w.:-]+$/;
+/** A provider's own model name: `org/model` at Together, `accounts/a/models/m` or a bare id at Fireworks. */
+const CATALOG = /^[\w.-]+(\/[\w.:-]+){0,3}$/;
 
 function isSource(value: string) {
   if (HF.test(value) || S3.test(value) || CATALOG.test(value)) return true;
@@ -85,16 +86,9 @@ export const CreateInput = z
       description: "Required, except for an adapter loaded onto a deployment.",
     }),
     autoscaling: AutoscalingInput.default({ minReplicas: 1, maxReplicas: 1 }),
-    idleTimeoutMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(43_200)
-      .nullable()
-      .optional()
-      .meta({
-        description: "Stop after this long without traffic. Omitted: the tenant's default; null: never.",
-      }),
+    idleTimeoutMinutes: z.number().int().min(1).max(43_200).nullable().optional().meta({
+      description: "Stop after this long without traffic. Omitted: the tenant's default; null: never.",
+    }),
     idlePolicy: IdlePolicyInput.optional().meta({ description: "Omitted: the tenant's default." }),
     schedule: Schedule.nullable()
       .optional()

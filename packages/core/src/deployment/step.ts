@@ -7,11 +7,12 @@ import { useProvider } from "../provider/registry";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
+import { WeightsError } from "../weights";
 import { advance } from "./advance";
 import { dispatch } from "./dispatch";
 import { key, type Row } from "./row";
 import { isWatched } from "./watch";
-import { commit, load } from "./write";
+import { type Change, commit, load } from "./write";
 
 export type StepResult = "done" | "stale" | "busy" | "retry" | "failed";
 
@@ -38,13 +39,33 @@ export async function step(
   const provider = options.provider ?? useProvider(row.provider);
   try {
     const change = await advance(leased, provider, { heartbeat: (set) => heartbeat(leased, set) });
-    await dispatch(await commit(leased, { ...change, guard: { checkId: job.checkId } }));
+    await dispatch(await commitStep(leased, change, job.checkId));
     return "done";
   } catch (error) {
     if (error instanceof TransitionConflict) return "stale";
-    if (error instanceof ProviderError) return providerFailed(leased, job.checkId, error);
+    const failure = expected(leased, error);
+    if (failure) return failed(leased, job.checkId, failure);
     await release(leased);
     throw error;
+  }
+}
+
+/**
+ * Commits a step's outcome. If only the version moved meanwhile (a lease, a notice, a setting:
+ * writers that leave the state and the step chain alone), the same change is applied to the
+ * fresh row; anything else means the step lost and its outcome is dropped.
+ */
+async function commitStep(row: Row, change: Omit<Change, "guard">, checkId: string) {
+  let current = row;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await commit(current, { ...change, guard: { version: current.version, checkId } });
+    } catch (error) {
+      if (!(error instanceof TransitionConflict) || attempt >= 3) throw error;
+      const fresh = await load(row.id);
+      if (!fresh || fresh.checkId !== checkId || fresh.state !== row.state) throw error;
+      current = fresh;
+    }
   }
 }
 
@@ -109,39 +130,48 @@ async function release(row: Row) {
     .catch((error) => log.warn("lease not released; it will expire", { deploymentId: row.id, error }));
 }
 
+type Failure = { retryable: boolean; code: string; message: string };
+
+/** Provider errors and errors moving the weights from their source: the two kinds a step expects. */
+function expected(row: Row, error: unknown): Failure | undefined {
+  if (error instanceof ProviderError) {
+    const code = error.code ? `provider.${error.code}` : `provider.${error.status ?? "error"}`;
+    return {
+      retryable: error.retryable,
+      code,
+      message: `${row.provider} rejected the request: ${error.message}`,
+    };
+  }
+  if (error instanceof WeightsError) {
+    return {
+      retryable: error.retryable,
+      code: error.code,
+      message: `Reading ${row.model.source} failed: ${error.message}`,
+    };
+  }
+  return undefined;
+}
+
 /**
- * A retryable provider error (after the client's own retries) means "look again later"; a
- * permanent one fails the deployment with the provider's message.
+ * A retryable failure (after the client's own retries) means "look again later"; a permanent
+ * one fails the deployment with a message that says what to fix.
  */
-async function providerFailed(row: Row, checkId: string, error: ProviderError): Promise<StepResult> {
+async function failed(row: Row, checkId: string, failure: Failure): Promise<StepResult> {
   const at = new Date().toISOString();
-  const code = error.code ? `provider.${error.code}` : `provider.${error.status ?? "error"}`;
-  log.warn("provider call failed", {
-    deploymentId: row.id,
-    state: row.state,
-    retryable: error.retryable,
-    error,
-  });
+  const lastError = { code: failure.code, message: failure.message, at };
+  log.warn("step failed", { deploymentId: row.id, state: row.state, ...failure });
   try {
-    if (error.retryable) {
-      await dispatch(
-        await commit(row, {
-          set: { checks: row.checks + 1, lastError: { code, message: error.message, at } },
-          guard: { checkId },
-        }),
-      );
+    if (failure.retryable) {
+      await dispatch(await commitStep(row, { set: { checks: row.checks + 1, lastError } }, checkId));
       return "retry";
     }
-    const message = `${row.provider} rejected the request: ${error.message}`;
-    await dispatch(
-      await commit(row, {
-        to: "failed",
-        reason: code,
-        message,
-        set: { lastError: { code, message, at } },
-        guard: { checkId },
-      }),
-    );
+    const change = {
+      to: "failed" as const,
+      reason: failure.code,
+      message: failure.message,
+      set: { lastError },
+    };
+    await dispatch(await commitStep(row, change, checkId));
     return "failed";
   } catch (inner) {
     if (inner instanceof TransitionConflict) return "stale";

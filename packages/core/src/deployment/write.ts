@@ -25,10 +25,10 @@ export type Change = {
   /** Seconds until the next step; defaults to the state's own watch policy. */
   nextCheckSeconds?: number;
   /**
-   * Who may write: the API holds the version it read; a worker holds the step chain's checkId.
-   * Either way the stored state must still be the one the change was computed from.
+   * Who may write: the version read must still be current; a worker also holds the step
+   * chain's checkId. Either way the stored state must still be the one the change came from.
    */
-  guard: { version: number } | { checkId: string };
+  guard: { version: number; checkId?: string };
   /** Only while the policy deadline has passed: a heartbeat that landed meanwhile wins. */
   dueBy?: string;
 };
@@ -60,18 +60,23 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   Object.assign(next, watchFor(next, now, change.nextCheckSeconds));
 
   const update = diffUpdate(row, next, ["pk", "sk"]);
-  const [guardName, guardValue] =
-    "version" in change.guard ? ["version", change.guard.version] : ["checkId", change.guard.checkId];
   const Update = {
     TableName: tableName(),
     Key: key(row.id),
     UpdateExpression: update.expression,
-    ConditionExpression: `#g_state = :g_state AND #g_guard = :g_guard${change.dueBy ? " AND policyAt <= :g_due" : ""}`,
-    ExpressionAttributeNames: { ...update.names, "#g_state": "state", "#g_guard": guardName },
+    ConditionExpression: [
+      "#g_state = :g_state AND #g_version = :g_version",
+      change.guard.checkId ? "checkId = :g_check" : "",
+      change.dueBy ? "policyAt <= :g_due" : "",
+    ]
+      .filter(Boolean)
+      .join(" AND "),
+    ExpressionAttributeNames: { ...update.names, "#g_state": "state", "#g_version": "version" },
     ExpressionAttributeValues: {
       ...update.values,
       ":g_state": row.state,
-      ":g_guard": guardValue,
+      ":g_version": change.guard.version,
+      ...(change.guard.checkId ? { ":g_check": change.guard.checkId } : {}),
       ...(change.dueBy ? { ":g_due": change.dueBy } : {}),
     },
   };

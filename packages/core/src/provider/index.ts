@@ -5,7 +5,7 @@
 export const providerNames = ["together", "fireworks"] as const;
 export type ProviderName = (typeof providerNames)[number];
 /** The providers requests may name: those with a client wired into the registry. */
-export const enabledProviders = ["together"] as const satisfies readonly ProviderName[];
+export const enabledProviders = ["together", "fireworks"] as const satisfies readonly ProviderName[];
 
 export type ModelSpec = {
   /** `hf://org/repo`, `s3://bucket/key`, `https://…` (an archive URL), or a provider model name. */

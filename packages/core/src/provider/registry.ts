@@ -1,3 +1,4 @@
+import { createFireworksProvider } from "../../providers/fireworks/provider";
 import { createTogetherProvider } from "../../providers/together";
 import type { Provider, ProviderName } from ".";
 
@@ -18,6 +19,6 @@ function create(name: ProviderName): Provider {
     case "together":
       return createTogetherProvider();
     case "fireworks":
-      throw new Error("The Fireworks provider is not wired in yet");
+      return createFireworksProvider();
   }
 }

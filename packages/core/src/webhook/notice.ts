@@ -130,40 +130,28 @@ export async function emit(
   return { id: row.id, sequence, duplicate: false };
 }
 
-const LEASE_WAIT_MS = 250;
-const LEASE_TRIES = 40;
-
 /**
- * The deployment's next sequence number: `ADD version 1` on its row. Worker steps write
- * `version` as read + 1 under their lease, so the increment waits while a step holds one;
- * API writes are version-guarded and retry on their own.
+ * The deployment's next sequence number: `ADD version 1` on its row. Every other writer is
+ * guarded by the version it read (workers re-apply their change on a fresh row), so no two
+ * events of a deployment share a number.
  */
 export async function nextSequence(tenantId: string, deploymentId: string): Promise<number> {
-  for (let attempt = 0; attempt < LEASE_TRIES; attempt++) {
-    try {
-      const result = await dynamo().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: { pk: `DEP#${deploymentId}`, sk: "META" },
-          UpdateExpression: "ADD version :one",
-          ConditionExpression:
-            "attribute_exists(pk) AND tenantId = :tenant AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
-          ExpressionAttributeValues: { ":one": 1, ":tenant": tenantId, ":now": new Date().toISOString() },
-          ReturnValues: "UPDATED_NEW",
-        }),
-      );
-      return Number(result.Attributes?.version);
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const row = await dynamo().send(
-        new GetCommand({ TableName: tableName(), Key: { pk: `DEP#${deploymentId}`, sk: "META" } }),
-      );
-      if (row.Item?.tenantId !== tenantId)
-        throw new VisibleError("not_found", "deployment.not_found", `No deployment ${deploymentId}.`);
-      await new Promise((done) => setTimeout(done, LEASE_WAIT_MS));
-    }
+  try {
+    const result = await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `DEP#${deploymentId}`, sk: "META" },
+        UpdateExpression: "ADD version :one",
+        ConditionExpression: "attribute_exists(pk) AND tenantId = :tenant",
+        ExpressionAttributeValues: { ":one": 1, ":tenant": tenantId },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    return Number(result.Attributes?.version);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    throw new VisibleError("not_found", "deployment.not_found", `No deployment ${deploymentId}.`);
   }
-  throw new Error(`deployment ${deploymentId} stayed leased; notice not emitted`);
 }
 
 /** Hands a notice to the webhooks queue, then clears its outbox mark. Safe to repeat. */

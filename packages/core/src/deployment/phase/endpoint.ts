@@ -63,9 +63,13 @@ export const stopping: Phase = async (row, p) => {
   return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
 };
 
+/** Deleted only once the provider no longer knows the endpoint: some delete in the background. */
 export const deleting: Phase = async (row, p) => {
   const earlier = row.endpointId ? undefined : await findEarlier(row, p);
-  for (const id of [row.endpointId, row.replacementId, earlier?.id]) if (id) await p.deleteEndpoint(id);
+  const ids = [row.endpointId, row.replacementId, earlier?.id].filter((id): id is string => !!id);
+  for (const id of ids) await p.deleteEndpoint(id);
+  const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
+  if (remaining[0]) return wait(row, row.endpointId === remaining[0].id ? endpointFields(remaining[0]) : {});
   return { to: "deleted", reason: "manual", remove: ["hfToken", "pending", "replacementId"] };
 };
 

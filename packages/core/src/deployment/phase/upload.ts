@@ -11,6 +11,8 @@ export const queued: Phase = async (row, p) => {
     return { to: "provisioning", set: { modelName: row.model.source }, nextCheckSeconds: 0 };
   const earlier = await p.findUpload({ deploymentId: row.id });
   if (p.capabilities.upload === "pull") {
+    // A Hub repo that doesn't exist (or needs a token) fails here, clearly, not minutes later at the provider.
+    if (!earlier && row.model.source.startsWith("hf://")) await Weights.listFiles(spec(row));
     const upload = earlier ?? (await p.startUpload({ deploymentId: row.id, model: spec(row) }));
     return { to: "uploading", set: uploadFields(upload), remove: ["hfToken"] };
   }

@@ -1,0 +1,159 @@
+import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { withActor } from "@hangar/core/actor";
+import * as Deployment from "@hangar/core/deployment/index";
+import type { Provider } from "@hangar/core/provider/index";
+import { useProvider } from "@hangar/core/provider/registry";
+import { Job } from "@hangar/core/queue/jobs";
+import { sqsClient } from "@hangar/core/util/aws";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { api, deploy, waitForState } from "../support/api";
+import { clearFaults, faults, providers } from "../support/providers";
+import { startReceiver, verifySignature } from "../support/receiver";
+import { stack } from "../support/stack";
+
+/** One contract, every provider: the same behaviour through the same API. */
+describe.each(providers)("on $provider", (p) => {
+  const body = (extra: Record<string, unknown> = {}) => ({
+    provider: p.provider,
+    hardware: p.hardware,
+    ...extra,
+  });
+  const mine = async (id: string) => (await p.liveEndpoints()).filter((name) => name === `hangar-${id}`);
+
+  afterEach(async () => {
+    await clearFaults(p);
+  });
+
+  it("uploads, serves, tests, stops, starts and deletes, telling a webhook each time", async () => {
+    const receiver = await startReceiver();
+    const sub = await api("/v1/webhooks", { body: { url: receiver.url } });
+    const dep = await deploy(body({ model: { source: p.upload } }));
+    const ready = await waitForState(dep.id, "ready", { timeoutMs: 90_000 });
+    expect(ready.endpoint?.name).toBeTruthy();
+    const hook = await receiver.waitFor(
+      (r) => r.json.type === "deployment.ready" && r.json.data.id === dep.id,
+    );
+    expect(verifySignature(sub.body.secret as string, hook)).toBe(true);
+
+    const test = await api(`/v1/deployments/${dep.id}/test`, { body: { prompt: "Hello?" } });
+    expect(test.status).toBe(200);
+    expect((test.body.output as string).length).toBeGreaterThan(0);
+
+    await api(`/v1/deployments/${dep.id}/stop`, { method: "POST" });
+    expect((await waitForState(dep.id, "stopped")).stopReason).toBe("manual");
+    await receiver.waitFor((r) => r.json.type === "deployment.stopped" && r.json.data.id === dep.id);
+
+    await api(`/v1/deployments/${dep.id}/start`, { method: "POST" });
+    await waitForState(dep.id, "ready");
+    await receiver.waitFor((r) => r.json.type === "deployment.started" && r.json.data.id === dep.id);
+
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+    await waitForState(dep.id, "deleted");
+    await receiver.waitFor((r) => r.json.type === "deployment.deleted" && r.json.data.id === dep.id);
+    expect(await mine(dep.id)).toEqual([]);
+    await api(`/v1/webhooks/${sub.body.id}`, { method: "DELETE" });
+    await receiver.close();
+  });
+
+  it("fails a corrupted upload with the provider's reason and creates no endpoint", async () => {
+    await p.failNextUpload();
+    const dep = await deploy(body({ model: { source: p.upload } }));
+    const failed = await waitForState(dep.id, "failed", { timeoutMs: 90_000 });
+    expect(failed.lastError?.message).toMatch(/corrupt|invalid|failed/i);
+    expect(await mine(dep.id)).toEqual([]);
+  });
+
+  it("fails a source that doesn't exist, saying which", async () => {
+    const dep = await deploy(body({ model: { source: "hf://acme/no-such-model" } }));
+    const failed = await waitForState(dep.id, "failed", { timeoutMs: 60_000 });
+    expect(failed.lastError?.message).toMatch(/no-such-model|not found|does not exist/i);
+  });
+
+  it("gets every deployment to ready through 20% provider errors, with exactly one endpoint each", async () => {
+    await faults(p, { rates: { "429": 0.1, "500": 0.05, "503": 0.05 }, retry_after_ms: 50 });
+    const deps = await Promise.all(
+      Array.from({ length: 4 }, () => deploy(body({ model: { source: p.catalog } }))),
+    );
+    const settled = await Promise.all(
+      deps.map((d) => waitForState(d.id, ["ready", "failed"], { timeoutMs: 90_000 })),
+    );
+    expect(settled.map((d) => `${d.state} ${d.lastError?.message ?? ""}`.trim())).toEqual(
+      deps.map(() => "ready"),
+    );
+    for (const d of deps) expect(await mine(d.id)).toHaveLength(1);
+  });
+
+  describe("duplicate and redelivered jobs", () => {
+    const tenant = { type: "tenant" as const, tenantId: stack.tenantId, keyId: "key_test" };
+    let queueUrl: string;
+    let shared: string | undefined;
+    let provider: Provider;
+
+    // These jobs go to a queue of this test's own, so the stack's workers never see them.
+    beforeAll(async () => {
+      provider = useProvider(p.provider);
+      queueUrl = (
+        await sqsClient().send(new CreateQueueCommand({ QueueName: `parity-${p.provider}-${Date.now()}` }))
+      ).QueueUrl as string;
+      shared = process.env.HANGAR_JOBS_QUEUE_URL;
+      process.env.HANGAR_JOBS_QUEUE_URL = queueUrl;
+    });
+    afterAll(() => {
+      process.env.HANGAR_JOBS_QUEUE_URL = shared;
+    });
+
+    async function nextJob() {
+      for (let i = 0; i < 20; i++) {
+        const res = await sqsClient().send(
+          new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1 }),
+        );
+        const message = res.Messages?.[0];
+        if (!message) continue;
+        await sqsClient().send(
+          new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
+        );
+        const job = Job.parse(JSON.parse(message.Body as string));
+        if (job.type === "deployment.step") return job;
+      }
+      throw new Error("no job arrived");
+    }
+
+    const create = () =>
+      withActor(tenant, () =>
+        Deployment.create(body({ model: { source: p.catalog } }) as Deployment.CreateInput),
+      );
+
+    it("creates no second endpoint when the worker crashes after the provider call and the job comes back", async () => {
+      const dep = await create();
+      expect(await Deployment.step(await nextJob(), { provider })).toBe("done"); // queued → provisioning
+      const job = await nextJob();
+      const crashing: Provider = {
+        ...provider,
+        createEndpoint: async (input) => {
+          await provider.createEndpoint(input);
+          throw new Error("worker crashed before recording the endpoint");
+        },
+      };
+      await expect(Deployment.step(job, { provider: crashing })).rejects.toThrow(/crashed/);
+      expect(await mine(dep.id)).toHaveLength(1);
+      // SQS redelivers the same message.
+      expect(await Deployment.step(job, { provider })).toBe("done");
+      expect(await mine(dep.id)).toHaveLength(1);
+      const info = await withActor(tenant, () => Deployment.get(dep.id));
+      expect(info.upstream.endpointId).toBeTruthy();
+    });
+
+    it("lets only one of two copies of a job act, and drops a copy that arrives after it", async () => {
+      const dep = await create();
+      await Deployment.step(await nextJob(), { provider });
+      const job = await nextJob();
+      const results = await Promise.all([
+        Deployment.step(job, { provider }),
+        Deployment.step(job, { provider }),
+      ]);
+      expect(results.sort()).toEqual(["busy", "done"]);
+      expect(await Deployment.step(job, { provider })).toBe("stale");
+      expect(await mine(dep.id)).toHaveLength(1);
+    });
+  });
+});

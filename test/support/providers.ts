@@ -1,0 +1,64 @@
+import { stack } from "./stack";
+
+/** What the parity suite needs to know of each provider and its simulator. */
+export type ProviderCase = {
+  provider: "together" | "fireworks";
+  /** A model to upload (the Hub simulator serves it). */
+  upload: string;
+  /** A model the provider serves without an upload. */
+  catalog: string;
+  hardware: string;
+  simUrl: string;
+  /** Display names of the endpoints alive at the simulator. */
+  liveEndpoints(): Promise<string[]>;
+  /** Makes the next upload fail the way a corrupted file does at this provider. */
+  failNextUpload(): Promise<void>;
+};
+
+async function sim(base: string, path: string, init?: { method?: string; body?: unknown }) {
+  const res = await fetch(`${base}/_sim${path}`, {
+    method: init?.method ?? (init?.body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json" },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+const togetherUrl = (stack.togetherUrl ?? "").replace(/\/v1$/, "");
+const fireworksUrl = stack.fireworksUrl ?? "";
+
+export const providers: ProviderCase[] = [
+  {
+    provider: "together",
+    upload: "hf://acme/tiny-llama",
+    catalog: "Qwen/Qwen2.5-7B-Instruct",
+    hardware: "1x_nvidia_h100_80gb_sxm",
+    simUrl: togetherUrl,
+    liveEndpoints: async () => {
+      const state = (await sim(togetherUrl, "/state")) as {
+        endpoints: { display_name: string; deleted: boolean }[];
+      };
+      return state.endpoints.filter((e) => !e.deleted).map((e) => e.display_name);
+    },
+    failNextUpload: async () => void (await sim(togetherUrl, "/uploads/fail-next", { body: {} })),
+  },
+  {
+    provider: "fireworks",
+    upload: "hf://acme/tiny-llama",
+    catalog: "accounts/fireworks/models/llama-v3p1-8b-instruct",
+    hardware: "1x_nvidia_h100_80gb",
+    simUrl: fireworksUrl,
+    liveEndpoints: async () => {
+      const state = (await sim(fireworksUrl, "/state")) as {
+        deployments: { displayName: string; state: string }[];
+      };
+      return state.deployments.filter((d) => d.state !== "DELETED").map((d) => d.displayName);
+    },
+    failNextUpload: async () => void (await sim(fireworksUrl, "/uploads/fail-next", { body: {} })),
+  },
+];
+
+export const faults = (p: ProviderCase, body: unknown) => sim(p.simUrl, "/faults", { body });
+export const clearFaults = (p: ProviderCase) => sim(p.simUrl, "/faults", { method: "DELETE" });
+export const simControl = (p: ProviderCase, path: string, body?: unknown) => sim(p.simUrl, path, { body });
