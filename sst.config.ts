@@ -45,9 +45,12 @@ export default $config({
     const jobs = queue("Jobs", queues.jobs);
     const webhooks = queue("Webhooks", queues.webhooks);
 
-    // FireworksApiKey and FireworksAccountId join here with the Fireworks provider; SST refuses to
-    // deploy while a declared secret has no value, so they are not declared before they are used.
-    const togetherApiKey = new sst.Secret("TogetherApiKey");
+    // Every provider's secrets default to empty, so a stage can run with just the providers it
+    // uses; Hangar answers 422 provider.not_configured for a provider whose key is empty.
+    const secret = (name: string) => new sst.Secret(name, "");
+    const togetherApiKey = secret("TogetherApiKey");
+    const fireworksApiKey = secret("FireworksApiKey");
+    const fireworksAccountId = secret("FireworksAccountId");
 
     // Linking grants dynamodb:* on the table and its indexes and sqs:* on each queue, which covers
     // the worker sending to both queues and the webhook sender changing message visibility.
@@ -61,6 +64,8 @@ export default $config({
         HANGAR_JOBS_QUEUE_URL: jobs.main.url,
         HANGAR_WEBHOOKS_QUEUE_URL: webhooks.main.url,
         TOGETHER_API_KEY: togetherApiKey.value,
+        FIREWORKS_API_KEY: fireworksApiKey.value,
+        FIREWORKS_ACCOUNT_ID: fireworksAccountId.value,
       },
     } satisfies Partial<sst.aws.FunctionArgs>;
 

@@ -39,7 +39,12 @@ export type Deployment = {
   lastError: { code: string; message: string } | null;
   lastActivityAt: string | null;
   endpoint: { name: string; url: string } | null;
-  upstream: { endpointId: string | null; uploadJobId: string | null; endpointState: string | null };
+  upstream: {
+    endpointId: string | null;
+    uploadJobId: string | null;
+    uploadStatus: string | null;
+    endpointState: string | null;
+  };
   hardware: string;
   autoscaling: { minReplicas: number; maxReplicas: number };
   version: number;

@@ -1,6 +1,6 @@
 import { VisibleError } from "../error";
 import type { Capabilities } from "../provider";
-import { useProvider } from "../provider/registry";
+import { assertConfigured, useProvider } from "../provider/registry";
 import type { CreateInput } from "./input";
 import { mine } from "./query";
 import type { Row } from "./row";
@@ -71,6 +71,7 @@ export async function checkBase(input: Parsed): Promise<Row | undefined> {
 }
 
 export async function checkCreate(input: Parsed) {
+  assertConfigured(input.provider);
   const provider = useProvider(input.provider);
   checkCapabilities(provider.name, provider.capabilities, input);
   if (input.model.baseDeploymentId && !provider.capabilities.adapters) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { VisibleError } from "../error";
 import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";
-import { useProvider } from "../provider/registry";
+import { assertConfigured, useProvider } from "../provider/registry";
 import { fn } from "../util/fn";
 
 export const Hardware = z
@@ -31,6 +31,7 @@ export const ListInput = z.object({
 
 /** The provider's hardware, normalised; with a model, only what can serve it. */
 export const list = fn(ListInput, async (input) => {
+  assertConfigured(input.provider);
   try {
     const data = await useProvider(input.provider).hardware({ model: input.model });
     return { data: data.sort((a, b) => a.pricePerHour - b.pricePerHour) };
