@@ -1,14 +1,12 @@
 import { DeleteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { TransitionConflict, VisibleError } from "../error";
+import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId } from "../util/id";
-import { dispatch } from "./dispatch";
 import { mine } from "./query";
-import type { Row } from "./row";
-import { commit } from "./write";
+import { request } from "./request";
 
 const MAX_MINUTES = 30 * 24 * 60;
 
@@ -66,26 +64,11 @@ async function active(deploymentId: string, now = new Date()): Promise<LeaseRow[
  * reads only the deployment) defers idle and scheduled stops until then.
  */
 async function hold(deploymentId: string) {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const row = await mine(deploymentId);
-    const until = (await active(deploymentId)).reduce<string | undefined>(
-      (m, l) => (!m || l.until > m ? l.until : m),
-      undefined,
-    );
-    if (until === row.heldUntil) return;
-    try {
-      const set: Partial<Row> = { heldUntil: until };
-      await dispatch(await commit(row, { set, guard: { version: row.version } }));
-      return;
-    } catch (error) {
-      if (!(error instanceof TransitionConflict)) throw error;
-    }
-  }
-  throw new VisibleError(
-    "conflict",
-    "deployment.busy",
-    "The deployment changed while this request ran; retry it.",
-  );
+  await request(deploymentId, async (row) => {
+    const leases = await active(deploymentId);
+    const until = leases.reduce<string | undefined>((m, l) => (!m || l.until > m ? l.until : m), undefined);
+    return until === row.heldUntil ? undefined : { set: { heldUntil: until } };
+  });
 }
 
 /** Keeps a deployment up (no idle or scheduled stop) until a time, for a reason. */

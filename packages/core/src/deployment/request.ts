@@ -15,12 +15,17 @@ import { type Change, commit, load } from "./write";
 
 /**
  * Applies what a caller asked for, retrying when a worker wrote in between: the decision is
- * made again on the fresh row, so a request never acts on a state it did not see.
+ * made again on the fresh row, so a request never acts on a state it did not see. A decision
+ * of no change leaves the row as it is.
  */
-async function request(id: string, decide: (row: Row) => Omit<Change, "guard">) {
+export async function request(
+  id: string,
+  decide: (row: Row) => Omit<Change, "guard"> | undefined | Promise<Omit<Change, "guard"> | undefined>,
+) {
   for (let attempt = 0; attempt < 4; attempt++) {
     const row = await mine(id);
-    const change = decide(row);
+    const change = await decide(row);
+    if (!change) return toInfo(row);
     try {
       const committed = await commit(row, { ...change, guard: { version: row.version } });
       await dispatch(committed);
