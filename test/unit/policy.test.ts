@@ -106,6 +106,16 @@ describe("schedule edges", () => {
     expect(action).toMatchObject({ kind: "start", edge: "2026-11-04T06:50:00.000Z" });
   });
 
+  it("doesn't restart a deployment a hard budget stopped this month, but does next month", () => {
+    const budget: Policy = { ...stopped, stopReason: "budget: spent $500.00 of $500.00 this month" };
+    const action = dueAction(budget, at("2026-11-03T06:51:00Z"));
+    expect(action?.kind).toBe("start");
+    expect(applies(budget, action!)).toBe(false);
+    const december: Policy = { ...budget, scheduleCursor: "2026-11-30T18:00:00.000Z" };
+    const next = dueAction(december, at("2026-12-01T06:51:00Z"));
+    expect(applies(december, next!)).toBe(true);
+  });
+
   it("leaves a manual start alone until the next edge, and marks an edge that doesn't apply as handled", () => {
     const manual: Policy = { ...stopped, state: "ready" };
     const action = dueAction(manual, at("2026-11-03T06:51:00Z"));

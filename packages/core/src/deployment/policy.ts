@@ -21,6 +21,7 @@ type PolicyRow = Pick<
   | "schedule"
   | "scheduleCursor"
   | "heldUntil"
+  | "stopReason"
 >;
 
 const MINUTE = 60_000;
@@ -104,13 +105,18 @@ export function dueAction(r: PolicyRow, now: Date): Action | undefined {
   return due.sort((a, b) => order[a.kind] - order[b.kind])[0];
 }
 
+function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
+  return !!r.stopReason?.startsWith("budget:") && r.stateChangedAt.slice(0, 7) === at.slice(0, 7);
+}
+
 /** Whether an action can act on the deployment as it is, or only mark its edge handled. */
 export function applies(r: PolicyRow, action: Action): boolean {
   switch (action.kind) {
     case "stop":
       return r.state !== "stopping" && canTransition(r.state, "stopping");
     case "start":
-      return r.state === "stopped";
+      // A hard budget's stop stands for the rest of its month: the schedule doesn't undo it.
+      return r.state === "stopped" && !stoppedForBudgetThisMonth(r, action.at);
     case "delete":
       return r.state === "stopped";
     case "warn":

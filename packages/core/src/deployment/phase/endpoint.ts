@@ -1,3 +1,4 @@
+import { snapshot } from "../../cost/price";
 import type { EndpointStatus, Provider } from "../../provider";
 import type { Row } from "../row";
 import { displayName, endpointFields, fail, missing, type Phase, type Step, settled, wait } from "./shared";
@@ -115,9 +116,11 @@ async function replaceHardware(row: Row, p: Provider, hardware: string): Promise
   }
   if (ep.state !== "running") return wait(row);
   if (row.endpointId) await p.deleteEndpoint(row.endpointId);
+  // Time on the new hardware is billed at its price, kept from now on like a new deployment's.
+  const price = (await snapshot(p.name, hardware)) ?? undefined;
   return {
     to: "ready",
-    set: { ...endpointFields(ep), hardware, autoscaling },
+    set: { ...endpointFields(ep), hardware, autoscaling, price },
     remove: ["pending", "replacementId", ...settled],
   };
 }
