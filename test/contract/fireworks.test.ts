@@ -132,6 +132,7 @@ beforeAll(async () => {
     apiKey: sim.apiKey,
     accountId: sim.account,
     baseUrl: sim.url,
+    inferenceUrl: sim.inferenceUrl,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
   });
 });
@@ -350,13 +351,24 @@ describe("Fireworks provider against the simulator", () => {
   });
 
   it("loads a LoRA onto a deployment with addons and serves it as <lora>#<deployment>", async () => {
+    const files = [
+      { path: "adapter_config.json", size: 300 },
+      { path: "adapter_model.safetensors", size: 9000 },
+    ];
+    const model = { source: "hf://acme/lora", type: "adapter" as const, baseModel: "llama-v3p1-8b-instruct" };
+    const unshaped = await provider
+      .startUpload({ deploymentId: "dep_lora", model, files })
+      .catch((e: unknown) => e);
+    expect(unshaped).toMatchObject({ code: "lora_required", retryable: false });
     const lora = await provider.startUpload({
       deploymentId: "dep_lora",
-      model: { source: "hf://acme/lora", type: "adapter", baseModel: "llama-v3p1-8b-instruct" },
-      files: [
-        { path: "adapter_config.json", size: 300 },
-        { path: "adapter_model.safetensors", size: 9000 },
-      ],
+      model: { ...model, adapter: { rank: 8, targetModules: ["q_proj", "v_proj"] } },
+      files,
+    });
+    const created = exchanges.filter((e) => e.route === "POST /v1/accounts/:account/models").at(-1)
+      ?.request.body;
+    expect(created).toMatchObject({
+      model: { peftDetails: { r: 8, targetModules: ["q_proj", "v_proj"] } },
     });
     for (const t of lora.transfers) await send(t);
     expect((await provider.completeUpload!(lora.jobId, {})).state).toBe("complete");

@@ -105,7 +105,7 @@ describe("Fireworks specifics", () => {
     );
   });
 
-  it("loads a LoRA adapter onto a running base deployment and serves it there", async () => {
+  it("creates an adapter with the LoRA rank and target modules of its adapter_config.json", async () => {
     const base = await deploy(body({ model: { source: fireworks.catalog }, allowAdapters: true }));
     await waitForState(base.id, "ready");
     const adapter = await deploy({
@@ -113,29 +113,25 @@ describe("Fireworks specifics", () => {
       model: { source: "hf://acme/tiny-lora", type: "adapter", baseDeploymentId: base.id },
     });
     const ready = await waitForState(adapter.id, "ready", { timeoutMs: 90_000 });
-    expect(ready.hardware).toBe("1x_nvidia_h100_80gb");
-    expect(ready.endpoint?.name).toMatch(/#accounts\/.+\/deployments\//);
-    const chat = await api(`/v1/deployments/${adapter.id}/chat/completions`, {
-      body: { messages: [{ role: "user", content: "hi" }] },
+    const state = (await simControl(fireworks, "/state")) as {
+      models: { name: string; peftDetails?: { r: number; targetModules: string[] } }[];
+    };
+    expect(state.models.find((m) => m.name === ready.upstream.modelName)?.peftDetails).toMatchObject({
+      r: 8,
+      targetModules: ["q_proj", "v_proj"],
     });
-    expect(chat.status).toBe(200);
-    const stop = await api(`/v1/deployments/${adapter.id}/stop`, { method: "POST" });
-    expect(stop.status).toBe(409);
-    expect((stop.body.error as { code: string }).code).toBe("deployment.adapter_follows_base");
-    await api(`/v1/deployments/${adapter.id}`, { method: "DELETE" });
-    await waitForState(adapter.id, "deleted");
   });
 
-  it("refuses an adapter onto a deployment that doesn't allow adapters", async () => {
-    const base = await deploy(body({ model: { source: fireworks.catalog } }));
-    const res = await api("/v1/deployments", {
-      body: {
-        provider: "fireworks",
-        model: { source: "hf://acme/tiny-lora", type: "adapter", baseDeploymentId: base.id },
-      },
+  it("fails an adapter without an adapter_config.json before uploading anything", async () => {
+    const dep = await deploy(
+      body({ model: { source: "hf://acme/tiny-llama", type: "adapter", baseModel: fireworks.catalog } }),
+    );
+    const failed = await waitForState(dep.id, "failed", { timeoutMs: 60_000 });
+    expect(failed.lastError).toMatchObject({
+      code: "upload.adapter_config_invalid",
+      message: "hf://acme/tiny-llama has no adapter_config.json: a LoRA adapter needs one",
     });
-    expect(res.status).toBe(422);
-    expect((res.body.error as { code: string }).code).toBe("deployment.base_invalid");
+    expect(failed.upstream.uploadJobId).toBeNull();
   });
 
   it("lists hardware with prices from Hangar's dated table, saying so", async () => {

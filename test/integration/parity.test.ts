@@ -83,6 +83,46 @@ describe.each(providers)("on $provider", (p) => {
     for (const d of deps) expect(await mine(d.id)).toHaveLength(1);
   });
 
+  it("loads a LoRA adapter onto a running base deployment and serves it there", async () => {
+    const base = await deploy(body({ model: { source: p.catalog }, allowAdapters: true }));
+    await waitForState(base.id, "ready");
+    const adapter = await deploy({
+      provider: p.provider,
+      model: { source: p.adapter.source, type: "adapter", baseDeploymentId: base.id },
+    });
+    const ready = await waitForState(adapter.id, "ready", { timeoutMs: 90_000 });
+    expect(ready.hardware).toBe(p.hardware);
+    expect(ready.endpoint?.name).toMatch(p.adapter.name);
+    const chat = await api(`/v1/deployments/${adapter.id}/chat/completions`, {
+      body: { messages: [{ role: "user", content: "hi" }] },
+    });
+    expect(chat.status).toBe(200);
+    const stop = await api(`/v1/deployments/${adapter.id}/stop`, { method: "POST" });
+    expect(stop.status).toBe(409);
+    expect((stop.body.error as { code: string }).code).toBe("deployment.adapter_follows_base");
+    await api(`/v1/deployments/${adapter.id}`, { method: "DELETE" });
+    await waitForState(adapter.id, "deleted");
+    const gone = await api(`/v1/deployments/${adapter.id}/chat/completions`, {
+      body: { messages: [{ role: "user", content: "hi" }] },
+    });
+    expect(gone.status).not.toBe(200);
+    expect((await api(`/v1/deployments/${base.id}`)).body.state).toBe("ready");
+    await api(`/v1/deployments/${base.id}`, { method: "DELETE" });
+  });
+
+  it("refuses an adapter onto a deployment that doesn't allow adapters", async () => {
+    const base = await deploy(body({ model: { source: p.catalog } }));
+    const res = await api("/v1/deployments", {
+      body: {
+        provider: p.provider,
+        model: { source: p.adapter.source, type: "adapter", baseDeploymentId: base.id },
+      },
+    });
+    expect(res.status).toBe(422);
+    expect((res.body.error as { code: string }).code).toBe("deployment.base_invalid");
+    await api(`/v1/deployments/${base.id}`, { method: "DELETE" });
+  });
+
   describe("duplicate and redelivered jobs", () => {
     const tenant = { type: "tenant" as const, tenantId: stack.tenantId, keyId: "key_test" };
     let queueUrl: string;

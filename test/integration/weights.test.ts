@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { ModelSpec, Transfer } from "@hangar/core/provider/index";
 import { startFireworksSimulator } from "@hangar/core/providers/fireworks/sim/index";
-import { listFiles, sendFile, type WeightsFile } from "@hangar/core/weights/index";
+import { listFiles, readJson, sendFile, type WeightsFile } from "@hangar/core/weights/index";
 import { type HubSimulator, startHubSimulator } from "@hangar/local/huggingface/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stack } from "../support/stack";
@@ -216,6 +216,27 @@ describe("weights from the Hugging Face Hub", () => {
     expect(missing.message).toContain("missing.bin");
   });
 
+  it("reads a small JSON file, and refuses one too large, not JSON, or missing", async () => {
+    const lora: ModelSpec = { source: "hf://acme/tiny-lora", type: "adapter" };
+    expect(await readJson(lora, "adapter_config.json")).toMatchObject({
+      r: 8,
+      target_modules: ["q_proj", "v_proj"],
+    });
+    expect(await failure(readJson(lora, "adapter_config.json", { maxBytes: 64 }))).toMatchObject({
+      code: "weights.invalid_content",
+      retryable: false,
+      message: "adapter_config.json of hf://acme/tiny-lora is larger than 64 bytes",
+    });
+    const llama: ModelSpec = { source: "hf://acme/tiny-llama", type: "model" };
+    expect(await failure(readJson(llama, "README.md"))).toMatchObject({
+      code: "weights.invalid_content",
+      message: "README.md of hf://acme/tiny-llama is not valid JSON",
+    });
+    expect(await failure(readJson(llama, "adapter_config.json"))).toMatchObject({
+      code: "weights.not_found",
+    });
+  });
+
   it("detects a file whose bytes changed after listing, before it lands whole", async () => {
     const spec = { files: { "model.safetensors": { size: 3 * MiB, seed: 10 } } };
     hub.addRepo("acme/changing", spec);
@@ -322,6 +343,11 @@ describe("weights from S3", () => {
     const sent = await sendAll(model, files);
     expect(sent[1]).toEqual({ bytes: 5 * MiB, sha256: createHash("sha256").update(weights).digest("hex") });
     expect(sink.received.find((r) => r.sha256 === sent[1]?.sha256)).toMatchObject({ complete: true });
+  });
+
+  it("reads a small JSON object", async () => {
+    const model: ModelSpec = { source: `s3://${bucket}/models/tiny`, type: "model" };
+    expect(await readJson(model, "config.json")).toEqual({ model_type: "llama" });
   });
 
   it("detects an object that changed size after listing", async () => {

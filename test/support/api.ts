@@ -43,6 +43,7 @@ export type Deployment = {
     endpointId: string | null;
     uploadJobId: string | null;
     uploadStatus: string | null;
+    modelName: string | null;
     endpointState: string | null;
   };
   hardware: string;

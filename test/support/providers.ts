@@ -7,6 +7,8 @@ export type ProviderCase = {
   upload: string;
   /** A model the provider serves without an upload. */
   catalog: string;
+  /** A LoRA adapter (the Hub simulator serves it) that loads onto a `catalog` base, and the name inference addresses it by. */
+  adapter: { source: string; name: RegExp };
   hardware: string;
   simUrl: string;
   /** Display names of the endpoints alive at the simulator. */
@@ -33,6 +35,10 @@ export const providers: ProviderCase[] = [
     provider: "together",
     upload: "hf://acme/tiny-llama",
     catalog: "Qwen/Qwen2.5-7B-Instruct",
+    adapter: {
+      source: "hf://acme/tiny-lora",
+      name: /^devuser\/Qwen\/Qwen2\.5-7B-Instruct-\w{8}:devuser\/hangar-dep_/,
+    },
     hardware: "1x_nvidia_h100_80gb_sxm",
     simUrl: togetherUrl,
     liveEndpoints: async () => {
@@ -47,6 +53,7 @@ export const providers: ProviderCase[] = [
     provider: "fireworks",
     upload: "hf://acme/tiny-llama",
     catalog: "accounts/fireworks/models/llama-v3p1-8b-instruct",
+    adapter: { source: "hf://acme/tiny-lora", name: /^accounts\/.+\/models\/.+#accounts\/.+\/deployments\// },
     hardware: "1x_nvidia_h100_80gb",
     simUrl: fireworksUrl,
     liveEndpoints: async () => {

@@ -201,7 +201,13 @@ describe("Fireworks ids and sources", () => {
 
   it("offers the real precisions without PRECISION_UNSPECIFIED", () => {
     const provider = createFireworksProvider({ apiKey: "k", accountId: "acme" });
-    expect(provider.capabilities).toEqual({ upload: "push", scaleToZero: true, precisions, adapters: true });
+    expect(provider.capabilities).toEqual({
+      upload: "push",
+      scaleToZero: true,
+      precisions,
+      adapters: true,
+      deletesStoppedAfterDays: 7,
+    });
     expect(precisions).toContain("FP8");
     expect(precisions).not.toContain("PRECISION_UNSPECIFIED");
   });

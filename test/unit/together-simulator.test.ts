@@ -177,6 +177,67 @@ describe("Together simulator", () => {
     expect(models).not.toContain("devuser/a");
   });
 
+  it("binds an adapter only to a STARTED endpoint of its base model, once, and answers it by <endpoint>:<adapter>", async () => {
+    const upload = async (name: string, base: string) => {
+      const job = await call("POST", "/models", {
+        model_name: name,
+        model_source: "acme/tiny-lora",
+        model_type: "adapter",
+        base_model: base,
+      });
+      await until(
+        async () => (await call("GET", `/jobs/${job.body.data.job_id}`)).body.status,
+        (s) => s === "Complete",
+      );
+      return job.body.data.model_name as string;
+    };
+    const lora = await upload("lora", "Qwen/Qwen2.5-7B-Instruct");
+    const llamaLora = await upload("llama-lora", "meta-llama/Llama-3.1-8B-Instruct");
+    const { body: endpoint } = await create();
+    const adapters = `/endpoints/${endpoint.id}/adapters`;
+    const bind = (adapter: string, name = endpoint.name) =>
+      call("POST", adapters, { model_id: `${name}:${adapter}` });
+    const code = async (response: Promise<{ status: number; body: { error: { code: string } } }>) => {
+      const { status, body } = await response;
+      return [status, body.error.code];
+    };
+
+    expect(await code(bind(lora))).toEqual([400, "dedicated_endpoint_not_running"]);
+    await until(
+      async () => (await call("GET", `/endpoints/${endpoint.id}`)).body.state,
+      (s) => s === "STARTED",
+    );
+    expect(await code(bind(llamaLora))).toEqual([400, "incompatible_base_model"]);
+    expect(await code(bind("devuser/nothing"))).toEqual([404, "model_not_found"]);
+    expect(await code(bind(lora, "devuser/someone-else"))).toEqual([400, "invalid_model_id"]);
+    const modelId = `${endpoint.name}:${lora}`;
+    expect(await bind(lora)).toMatchObject({ status: 200, body: { model_id: modelId } });
+    expect(await code(bind(lora))).toEqual([400, "adapter_already_bound"]);
+    expect((await call("GET", adapters)).body).toEqual({
+      object: "list",
+      data: [{ adapter_name: lora, endpoint_name: endpoint.name, model_id: modelId }],
+    });
+
+    const chat = await call("POST", "/chat/completions", {
+      model: modelId,
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(chat.status).toBe(200);
+    expect(chat.body.model).toBe(modelId);
+    expect(chat.body.choices[0].message.content).toContain(`LoRA adapter ${lora}`);
+
+    expect(await call("DELETE", adapters, { model_id: modelId })).toMatchObject({
+      status: 200,
+      body: { deleted: true, model_id: modelId },
+    });
+    expect(await code(call("DELETE", adapters, { model_id: modelId }))).toEqual([404, "not_found"]);
+    const unbound = call("POST", "/chat/completions", {
+      model: modelId,
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(await code(unbound)).toEqual([404, "model_not_available"]);
+  });
+
   it("answers 400 with Together's error shape for a malformed body", async () => {
     const response = await call("POST", "/endpoints", { model: "Qwen/Qwen2.5-7B-Instruct" });
     expect(response.status).toBe(400);

@@ -19,5 +19,5 @@ export {
   toUploadStatus,
   uploadState,
 } from "./states";
-export { type AdapterDetails, defaultAdapterDetails, type PushedUpload } from "./uploads";
+export type { PushedUpload } from "./uploads";
 export { Wire } from "./wire";

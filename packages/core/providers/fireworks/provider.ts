@@ -13,7 +13,7 @@ import { duration } from "./format";
 import { allHardware, hardwareId, parseHardwareId, toHardware } from "./hardware";
 import { deploymentIdFor, fireworksModel } from "./ids";
 import { toEndpointStatus } from "./states";
-import { type AdapterDetails, defaultAdapterDetails, type PushedUpload, uploads } from "./uploads";
+import { type PushedUpload, uploads } from "./uploads";
 import type { Wire } from "./wire";
 
 /** DeploymentPrecision from Fireworks' spec, without PRECISION_UNSPECIFIED (legacy models only). */
@@ -37,10 +37,7 @@ export const precisions = [
 /** Fireworks refuses a shorter `scaleToZeroWindow`. */
 export const MIN_SCALE_TO_ZERO_MINUTES = 5;
 
-export type FireworksProviderOptions = Partial<FireworksClientOptions> & {
-  /** LoRA rank and target modules sent when an adapter is uploaded. */
-  adapterDetails?: AdapterDetails;
-};
+export type FireworksProviderOptions = Partial<FireworksClientOptions>;
 
 /** Core's `Provider`, with the transfers a push upload hands back (core's `UploadStatus` has no field for them yet). */
 export type FireworksProvider = Omit<Provider, "startUpload"> & {
@@ -132,7 +129,7 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
     },
 
     needsUpload: (model) => fireworksModel(model.source) === undefined,
-    ...uploads(api, options.adapterDetails ?? defaultAdapterDetails),
+    ...uploads(api),
 
     async findEndpoint({ displayName }) {
       const deployment = await find(deploymentIdFor(displayName));

@@ -12,24 +12,12 @@ import { fireworksModel, uploadModelId } from "./ids";
 import { toUploadStatus } from "./states";
 import type { Wire } from "./wire";
 
-/** LoRA rank and modules, from the adapter's `adapter_config.json`. */
-export type AdapterDetails = { r: number; targetModules: string[] };
-
-/**
- * Used until core hands over the adapter's `adapter_config.json`: Fireworks requires both fields
- * at create (rank 4–64) and re-reads the config when it validates the upload.
- */
-export const defaultAdapterDetails: AdapterDetails = {
-  r: 16,
-  targetModules: ["q_proj", "k_proj", "v_proj", "o_proj"],
-};
-
 export type PushedUpload = UploadStatus & { transfers: Transfer[] };
 
 const invalid = (message: string, code: string) =>
   new ProviderError("fireworks", message, { retryable: false, code });
 
-function createBody(deploymentId: string, model: ModelSpec, adapter: AdapterDetails): Wire.CreateModel {
+function createBody(deploymentId: string, model: ModelSpec): Wire.CreateModel {
   const modelId = uploadModelId(deploymentId);
   const hf = /^hf:\/\/(.+?)\/*$/i.exec(model.source.trim())?.[1];
   const common = {
@@ -49,11 +37,18 @@ function createBody(deploymentId: string, model: ModelSpec, adapter: AdapterDeta
   }
   const baseModel = model.baseModel && (fireworksModel(model.baseModel) ?? model.baseModel);
   if (!baseModel) throw invalid("An adapter needs the base model it was trained on", "base_model_required");
-  return { modelId, model: { ...common, kind: "HF_PEFT_ADDON", peftDetails: { baseModel, ...adapter } } };
+  // Fireworks wants the rank and modules at create, and checks them against the uploaded config.
+  if (!model.adapter)
+    throw invalid("An adapter needs its LoRA rank and target modules (adapter_config.json)", "lora_required");
+  const { rank: r, targetModules } = model.adapter;
+  return {
+    modelId,
+    model: { ...common, kind: "HF_PEFT_ADDON", peftDetails: { baseModel, r, targetModules } },
+  };
 }
 
 /** The push upload flow: create the model, hand out signed URLs, validate, prepare a precision. */
-export function uploads(api: () => FireworksClient, adapter: AdapterDetails) {
+export function uploads(api: () => FireworksClient) {
   async function transfers(modelId: string, files: SourceFile[]): Promise<Transfer[]> {
     const urls = await api().models.uploadEndpoint(modelId, files);
     return files.map(({ path, size }) => {
@@ -92,7 +87,7 @@ export function uploads(api: () => FireworksClient, adapter: AdapterDetails) {
     }): Promise<PushedUpload> {
       if (!input.files?.length)
         throw invalid("Fireworks uploads are pushed: the source's files are needed", "files_required");
-      const body = createBody(input.deploymentId, input.model, adapter);
+      const body = createBody(input.deploymentId, input.model);
       let model: Wire.Model;
       try {
         model = await api().models.create(body);

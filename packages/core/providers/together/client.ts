@@ -59,6 +59,14 @@ export class TogetherClient {
     update: (endpointId: string, body: Wire.UpdateEndpoint) =>
       this.http.json("PATCH", `/endpoints/${id(endpointId)}`, Wire.Endpoint, { body }),
     delete: (endpointId: string) => this.http.empty("DELETE", `/endpoints/${id(endpointId)}`),
+    adapters: {
+      list: async (endpointId: string) =>
+        (await this.http.json("GET", `/endpoints/${id(endpointId)}/adapters`, Wire.AdapterList)).data ?? [],
+      add: (endpointId: string, body: Wire.AdapterRef) =>
+        this.http.json("POST", `/endpoints/${id(endpointId)}/adapters`, Wire.AddedAdapter, { body }),
+      remove: (endpointId: string, body: Wire.AdapterRef) =>
+        this.http.json("DELETE", `/endpoints/${id(endpointId)}/adapters`, Wire.RemovedAdapter, { body }),
+    },
   };
 
   async hardware(params: { model?: string } = {}) {

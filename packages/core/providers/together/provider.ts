@@ -1,6 +1,7 @@
 import { Config } from "../../src/config";
 import type { EndpointStatus, ModelSpec, Provider, UploadStatus } from "../../src/provider";
 import { ProviderError } from "../../src/provider/error";
+import { adapters } from "./adapters";
 import { TogetherClient, type TogetherClientOptions } from "./client";
 import { NotFoundError } from "./errors";
 import { type Presign, parseSource, presignS3 } from "./source";
@@ -72,7 +73,7 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
 
   return {
     name: "together",
-    capabilities: { upload: "pull", scaleToZero: false, precisions: [], adapters: false },
+    capabilities: { upload: "pull", scaleToZero: false, precisions: [], adapters: true },
 
     needsUpload(model) {
       try {
@@ -132,6 +133,8 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
         // Hangar stops idle deployments itself; Together's own default (60 min per its docs) is
         // switched off with 0 unless the deployment asks for a Together-side timeout.
         inactive_timeout: input.inactiveTimeoutMinutes ?? 0,
+        // `enableAdapters` has no counterpart here: v1 create takes no LoRA flag, and an adapter
+        // uploaded for this endpoint's model is bound later through /endpoints/{id}/adapters.
       });
       return toEndpointStatus(endpoint);
     },
@@ -175,6 +178,8 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
     chat({ endpointName, body, signal }) {
       return api().chat({ ...body, model: endpointName }, { signal });
     },
+
+    ...adapters(api),
   };
 }
 

@@ -124,4 +124,25 @@ export namespace Wire {
   export type Hardware = z.infer<typeof Hardware>;
 
   export const HardwareList = z.object({ data: z.array(Hardware) });
+
+  /** `/endpoints/{id}/adapters` is newer than Together's spec; its SDK marks every field optional. */
+  export const Adapter = z.object({
+    adapter_name: z.string().optional(),
+    endpoint_name: z.string().optional(),
+    /** `<endpoint_name>:<adapter_model_name>`, also the `model` inference addresses. */
+    model_id: z.string().optional(),
+  });
+  export type Adapter = z.infer<typeof Adapter>;
+
+  export const AdapterList = z.object({ object: z.string().optional(), data: z.array(Adapter).optional() });
+
+  export const AdapterRef = z.object({ model_id: z.string() });
+  export type AdapterRef = z.infer<typeof AdapterRef>;
+
+  export const AddedAdapter = z.object({ model_id: z.string().optional() });
+
+  export const RemovedAdapter = z.object({
+    deleted: z.boolean().optional(),
+    model_id: z.string().optional(),
+  });
 }

@@ -13,7 +13,11 @@ export type ModelSpec = {
   type: "model" | "adapter";
   baseModel?: string;
   hfToken?: string;
+  /** Adapters pushed to the provider: the LoRA shape, from the source's `adapter_config.json`. */
+  adapter?: LoraShape;
 };
+
+export type LoraShape = { rank: number; targetModules: string[] };
 
 export type Autoscaling = { minReplicas: number; maxReplicas: number };
 

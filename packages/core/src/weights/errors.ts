@@ -19,6 +19,8 @@ export type WeightsErrorCode =
   | "weights.target_rejected"
   /** 401/403 from the signed URL: most likely expired; retry with fresh targets. */
   | "weights.target_expired"
+  /** A file read for its content (a config) is too large or not what it should be. */
+  | "weights.invalid_content"
   /** Network failure, timeout, 408/429/5xx on either side. */
   | "weights.unavailable"
   | "weights.aborted";

@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { fail, messages } from "./errors";
 import { type Exchange, exchangeLog } from "./exchanges";
 import { type Faults, routeKey } from "./faults";
+import { adapterRoutes } from "./routes/adapters";
 import { chatRoutes } from "./routes/chat";
 import { controlRoutes } from "./routes/control";
 import { endpointRoutes } from "./routes/endpoints";
@@ -90,6 +91,7 @@ export function createSimApp(ctx: SimContext) {
   v1.use(exchangeLog(ctx.exchanges, ctx.onExchange), together(), auth(ctx.apiKey), faulty(ctx));
   v1.route("/", modelRoutes(ctx.state));
   v1.route("/", endpointRoutes(ctx.state));
+  v1.route("/", adapterRoutes(ctx.state));
   v1.route("/", chatRoutes(ctx.state));
 
   const app = new Hono();

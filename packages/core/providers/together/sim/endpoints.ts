@@ -16,6 +16,8 @@ export type SimEndpoint = {
   lastActivity: number;
   plan: Transition[];
   deleted: boolean;
+  /** Names of the uploaded LoRA adapters bound to it, in the order they were bound. */
+  adapters: string[];
 };
 
 export type CreateInput = {
@@ -58,6 +60,7 @@ export function createEndpoint(state: SimState, input: CreateInput): SimEndpoint
     lastActivity: now,
     plan: stopped ? [] : startPlan(state, now),
     deleted: false,
+    adapters: [],
   };
   state.endpoints.set(endpoint.id, endpoint);
   return endpoint;

@@ -27,6 +27,9 @@ export const messages = {
   overloaded: "The server is overloaded or not ready yet.",
 };
 
+export const notRunning = (model: string) =>
+  `The dedicated endpoint for ${model} is not running. Please visit https://api.together.ai/models to start the endpoint.`;
+
 /** Turns a zod-style issue list into one line, the way Together words validation failures. */
 export function invalidBody(c: Context, issues: { path: PropertyKey[]; message: string }[]) {
   const first = issues[0];

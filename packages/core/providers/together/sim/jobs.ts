@@ -6,6 +6,8 @@ export type SimModel = {
   uuid: string;
   id: string;
   type: "model" | "adapter";
+  /** Adapters: the model they were trained on; they bind only to an endpoint serving it. */
+  base_model?: string;
   memoryGb: number;
   created: number;
 };
@@ -29,6 +31,7 @@ export type UploadInput = {
   model_source: string;
   model_type?: "model" | "adapter";
   description?: string;
+  base_model?: string;
 };
 
 export function startUpload(state: SimState, input: UploadInput): SimJob {
@@ -59,6 +62,7 @@ export function startUpload(state: SimState, input: UploadInput): SimJob {
       uuid: `model-${randomUUID()}`,
       id: `${state.owner}/${input.model_name}`,
       type: input.model_type ?? "model",
+      ...(input.model_type === "adapter" && input.base_model ? { base_model: input.base_model } : {}),
       memoryGb: estimateMemoryGb(input.model_source),
       created: Math.floor(now / 1000),
     },
@@ -81,6 +85,12 @@ export function advanceJob(state: SimState, job: SimJob): SimJob {
     if (next.state === "Complete") state.models.set(job.model.id, job.model);
   }
   return job;
+}
+
+/** An uploaded model, once its job has completed. */
+export function uploadedModel(state: SimState, id: string): SimModel | undefined {
+  for (const job of state.jobs.values()) advanceJob(state, job);
+  return state.models.get(id);
 }
 
 export function jobView(job: SimJob) {

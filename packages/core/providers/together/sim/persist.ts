@@ -13,7 +13,8 @@ type Snapshot = { endpoints: SimEndpoint[]; jobs: SimJob[]; models: SimModel[] }
 export function loadState(state: SimState, path: string) {
   if (!existsSync(path)) return;
   const snapshot = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
-  for (const e of snapshot.endpoints) state.endpoints.set(e.id, e);
+  // Snapshots written before adapters existed have none bound.
+  for (const e of snapshot.endpoints) state.endpoints.set(e.id, { ...e, adapters: e.adapters ?? [] });
   for (const j of snapshot.jobs) state.jobs.set(j.job_id, j);
   for (const m of snapshot.models) state.models.set(m.id, m);
 }

@@ -1,6 +1,7 @@
 import type { Provider, Transfer } from "../../provider";
 import * as Weights from "../../weights";
 import type { Row, TransferFile } from "../row";
+import { loraOf } from "./lora";
 import { fail, next, type Phase, type Step, type StepContext, uploadFields, wait } from "./shared";
 
 const spec = (row: Row) => ({ ...row.model, hfToken: row.hfToken });
@@ -17,7 +18,12 @@ export const queued: Phase = async (row, p) => {
     return { to: "uploading", set: uploadFields(upload), remove: ["hfToken"] };
   }
   const files = await Weights.listFiles(spec(row));
-  const upload = earlier ?? (await p.startUpload({ deploymentId: row.id, model: spec(row), files }));
+  let upload = earlier;
+  if (!upload) {
+    const lora = row.model.type === "adapter" ? await loraOf(spec(row), files) : undefined;
+    if (lora && "problem" in lora) return fail("upload.adapter_config_invalid", lora.problem);
+    upload = await p.startUpload({ deploymentId: row.id, model: { ...spec(row), ...lora }, files });
+  }
   return {
     to: "uploading",
     set: { ...uploadFields(upload), transfer: { files: files.map((f) => ({ ...f, sent: 0, done: false })) } },

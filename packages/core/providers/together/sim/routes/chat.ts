@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
+import { splitModelId } from "../adapters";
 import { catalogModel } from "../catalog";
 import { servingEndpoint } from "../endpoints";
-import { errorBody, fail } from "../errors";
+import { errorBody, fail, notRunning } from "../errors";
 import { readBody } from "../http";
 import type { SimState } from "../state";
 
@@ -44,6 +45,9 @@ export function reply(model: string, messages: Message[], maxTokens?: number) {
   };
 }
 
+const unavailable = (model: string) =>
+  `Unable to access model ${model}. Please visit https://api.together.ai/models to view the list of supported models.`;
+
 const tokenId = (word: string) => [...word].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 150_000, 7);
 
 export function chatRoutes(state: SimState) {
@@ -54,20 +58,17 @@ export function chatRoutes(state: SimState) {
     if (!body.ok) return body.response;
     const { model, messages, max_tokens: maxTokens, stream } = body.data;
     const id = inferenceId();
-    const endpoint = servingEndpoint(state, model);
+    const ref = splitModelId(model);
+    const endpoint = servingEndpoint(state, ref?.endpointName ?? model);
+    const adapter = ref && endpoint?.adapters.includes(ref.adapter) ? ref.adapter : undefined;
+    if (ref && !adapter) return fail(c, 404, unavailable(model), { code: "model_not_available" });
     if (endpoint && endpoint.state !== "STARTED") {
-      const message = `The dedicated endpoint for ${model} is not running. Please visit https://api.together.ai/models to start the endpoint.`;
-      return c.json({ id, ...errorBody(message, { code: "dedicated_endpoint_not_running" }) }, 400);
+      return c.json({ id, ...errorBody(notRunning(model), { code: "dedicated_endpoint_not_running" }) }, 400);
     }
     if (!endpoint) {
       const known = catalogModel(model);
       if (!known) {
-        return fail(
-          c,
-          404,
-          `Unable to access model ${model}. Please visit https://api.together.ai/models to view the list of supported models.`,
-          { code: "model_not_available" },
-        );
+        return fail(c, 404, unavailable(model), { code: "model_not_available" });
       }
       if (!known.serverless) {
         const message = `Unable to access non-serverless model ${model}. Please visit https://api.together.ai/models/${model} to create and start a new dedicated endpoint for the model.`;
@@ -75,8 +76,11 @@ export function chatRoutes(state: SimState) {
       }
     }
     if (endpoint) endpoint.lastActivity = state.now();
-    const served = endpoint?.name ?? model;
-    const answer = reply(endpoint?.model ?? model, messages, maxTokens);
+    const served = adapter ? model : (endpoint?.name ?? model);
+    const answerer = adapter
+      ? `${endpoint?.model} with the LoRA adapter ${adapter}`
+      : (endpoint?.model ?? model);
+    const answer = reply(answerer, messages, maxTokens);
     const created = Math.floor(state.now() / 1000);
     const seed = 1_234_567_890;
 

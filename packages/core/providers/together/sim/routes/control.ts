@@ -30,6 +30,7 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       ...endpointView(advanceEndpoint(state, e)),
       deleted: e.deleted,
       inactive_timeout: e.inactive_timeout,
+      adapters: e.adapters,
     }));
     return c.json({
       owner: state.owner,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { catalog, catalogModel, fits, hardwareConfigs, hardwareObject, modelObject } from "../catalog";
 import { fail } from "../errors";
 import { readBody } from "../http";
-import { advanceJob, jobView, sourceKind, startUpload } from "../jobs";
+import { advanceJob, jobView, sourceKind, startUpload, uploadedModel } from "../jobs";
 import { iso, type SimState } from "../state";
 
 const Upload = z.object({
@@ -20,8 +20,7 @@ const Upload = z.object({
 export function deployableMemory(state: SimState, model: string): number | undefined {
   const known = catalogModel(model);
   if (known) return known.dedicated ? known.memoryGb : undefined;
-  for (const job of state.jobs.values()) advanceJob(state, job);
-  const uploaded = state.models.get(model);
+  const uploaded = uploadedModel(state, model);
   return uploaded?.type === "model" ? uploaded.memoryGb : undefined;
 }
 

@@ -1,0 +1,12 @@
+import type { SimEndpoint } from "./endpoints";
+
+/** `<endpoint name>:<adapter model name>`; neither part has a colon of its own. */
+export function splitModelId(modelId: string): { endpointName: string; adapter: string } | undefined {
+  const colon = modelId.indexOf(":");
+  if (colon <= 0 || colon === modelId.length - 1) return undefined;
+  return { endpointName: modelId.slice(0, colon), adapter: modelId.slice(colon + 1) };
+}
+
+export function adapterView(endpoint: SimEndpoint, adapter: string) {
+  return { adapter_name: adapter, endpoint_name: endpoint.name, model_id: `${endpoint.name}:${adapter}` };
+}
