@@ -38,7 +38,7 @@ async function bench(stack: Stack, memory: ReturnType<typeof watchMemory>) {
       say(`${label}: ${count} deployments ready in ${elapsed(t)}`);
     };
     await measure("catalog", READY_DEPLOYMENTS, { source: () => CATALOG_MODEL });
-    await measure("hf:// upload", READY_DEPLOYMENTS, { source: (i) => `hf://acme/bench-7b-${i}` });
+    await measure("hf:// upload", READY_DEPLOYMENTS, { source: () => "hf://acme/tiny-llama" });
     await measure("catalog 1-by-1", SEQUENTIAL_DEPLOYMENTS, {
       source: () => CATALOG_MODEL,
       sequential: true,

@@ -10,7 +10,8 @@ describe("when things go wrong at the provider", () => {
   it("fails a deployment whose upload is corrupted, with the provider's reason, and tells the webhook", async () => {
     const receiver = await startReceiver();
     await api("/v1/webhooks", { body: { url: receiver.url, events: ["deployment.failed"] } });
-    const dep = await deploy({ model: { source: "hf://acme/corrupt-weights" } });
+    await simControl("/uploads/fail-next", {});
+    const dep = await deploy({ model: { source: "hf://acme/tiny-llama" } });
     const failed = await waitForState(dep.id, "failed");
     expect(failed.lastError?.code).toBe("upload.failed");
     expect(failed.lastError?.message).toMatch(/safetensors/);
@@ -39,7 +40,7 @@ describe("when things go wrong at the provider", () => {
     await simControl("/faults", { rates: { "429": 0.1, "500": 0.05, "503": 0.05 }, retry_after_ms: 50 });
     const deps = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        deploy({ name: `faulty-${i}`, model: { source: `hf://acme/model-${i}` } }),
+        deploy({ name: `faulty-${i}`, model: { source: "hf://acme/tiny-llama" } }),
       ),
     );
     const settled = await Promise.all(

@@ -74,7 +74,7 @@ export async function deploy(body: Record<string, unknown> = {}, key?: string) {
     key,
     body: {
       provider: "together",
-      model: { source: "hf://acme/qwen-7b-support" },
+      model: { source: "hf://acme/tiny-llama" },
       hardware: "1x_nvidia_h100_80gb_sxm",
       ...body,
     },
