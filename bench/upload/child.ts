@@ -2,7 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-export type Child = { url: string; process: ChildProcess; stop(): Promise<void> };
+export type Child = {
+  url: string;
+  /** Everything the server printed besides its URL (the Fireworks simulator's key and account). */
+  info: Record<string, string>;
+  process: ChildProcess;
+  stop(): Promise<void>;
+};
 
 /** Starts bench/upload/servers.ts as `role` in its own Node process and waits for its URL. */
 export async function startChild(role: string, ...args: string[]): Promise<Child> {
@@ -15,12 +21,13 @@ export async function startChild(role: string, ...args: string[]): Promise<Child
     },
   );
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
+  const info = await new Promise<Record<string, string>>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${role} exited (${code}) before listening`)));
-    lines.once("line", (line) => resolve((JSON.parse(line) as { url: string }).url));
+    lines.once("line", (line) => resolve(JSON.parse(line) as Record<string, string>));
   });
   return {
-    url,
+    url: info.url as string,
+    info,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
