@@ -6,7 +6,10 @@ import * as Webhook from "@hangar/core/webhook/index";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { processBatch } from "./batch";
 
-export const handler = (event: SQSEvent) => withActor({ type: "system" }, () => processBatch(event, handle));
+export const handler = (event: SQSEvent) =>
+  withActor({ type: "system" }, () =>
+    processBatch(event, handle, { expected: (error) => error instanceof Webhook.DeliveryFailed }),
+  );
 
 async function handle(record: SQSRecord) {
   const job = Webhook.SenderJob.parse(JSON.parse(record.body));

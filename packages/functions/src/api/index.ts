@@ -1,3 +1,4 @@
+import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { auth } from "./auth";
@@ -29,6 +30,19 @@ app.doc31("/openapi.json", {
     description: "Deploy, scale, stop and test custom LLMs on inference providers' dedicated GPUs.",
   },
 });
+// The event catalogue, as OpenAPI 3.1 webhooks. Registered on the root registry: a router's
+// registry is merged path by path, which would prefix each event name with a slash.
+for (const type of Webhook.eventTypes) {
+  app.openAPIRegistry.registerWebhook({
+    method: "post",
+    path: type,
+    tags: ["Webhook events"],
+    summary: Webhook.catalogue[type].summary,
+    description: "Signing, ordering and retries: see `POST /v1/webhooks`.",
+    request: { body: { content: { "application/json": { schema: Webhook.payloadSchema(type) } } } },
+    responses: { 200: { description: "Any 2xx acknowledges the delivery." } },
+  });
+}
 app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Hangar API" }));
 
 app.use("/v1/*", auth());

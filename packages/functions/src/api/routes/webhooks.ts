@@ -153,15 +153,3 @@ export const webhooks = new OpenAPIHono()
       return c.json(await Webhook.redeliver(id, eventId), 202);
     },
   );
-
-for (const type of Webhook.eventTypes) {
-  webhooks.openAPIRegistry.registerWebhook({
-    method: "post",
-    path: type,
-    tags: ["Webhook events"],
-    summary: Webhook.catalogue[type].summary,
-    description: "Signing, ordering and retries: see `POST /v1/webhooks`.",
-    request: { body: { content: { "application/json": { schema: Webhook.payloadSchema(type) } } } },
-    responses: { 200: { description: "Any 2xx acknowledges the delivery." } },
-  });
-}
