@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono, type MiddlewareHandler } from "hono";
-import { type Exchange, exchangeLog } from "../../together/sim/exchanges";
-import type { Faults } from "../../together/sim/faults";
+import { type Exchange, exchangeLog } from "../../../src/provider/sim/exchanges";
+import type { Harness } from "../../../src/provider/sim/server";
 import { inferenceError, rpcError } from "./errors";
 import { accountOf, routeKey } from "./http";
 import { controlRoutes } from "./routes/control";
@@ -13,14 +13,10 @@ import { shapeRoutes } from "./routes/shapes";
 import { storageRoutes } from "./routes/storage";
 import type { SimState } from "./state";
 
-export type SimContext = {
+export type SimContext = Harness & {
   state: SimState;
-  faults: Faults;
   apiKey: string;
-  exchanges: Exchange[];
-  onExchange: (exchange: Exchange) => void;
-  /** Aborted on close, so requests held by a timeout fault let go. */
-  closing: AbortSignal;
+  onExchange?: (exchange: Exchange) => void;
 };
 
 type Api = "control" | "inference";
@@ -88,7 +84,7 @@ function hang(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function createSimApp(ctx: SimContext) {
-  const log = exchangeLog(ctx.exchanges, ctx.onExchange);
+  const log = exchangeLog(ctx.exchanges, routeKey, ctx.onExchange);
   const account = new Hono();
   account.use(accountScope(ctx.state));
   for (const routes of [modelRoutes, deploymentRoutes, shapeRoutes, deployedModelRoutes])

@@ -1,28 +1,17 @@
 import type { Context } from "hono";
-import type { ZodType, z } from "zod";
+import { bodyReader } from "../../../src/provider/sim/body";
 import { rpcError } from "./errors";
 
-/** Parses a JSON body with `schema`; answers INVALID_ARGUMENT itself when it is not acceptable. */
-export async function readBody<S extends ZodType>(
-  c: Context,
-  schema: S,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  let raw: unknown;
-  try {
-    const text = await c.req.text();
-    raw = text ? JSON.parse(text) : {};
-  } catch {
-    return { ok: false, response: rpcError(c, "INVALID_ARGUMENT", "invalid JSON in request body") };
-  }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.map(String).join(".") || "body";
-  return {
-    ok: false,
-    response: rpcError(c, "INVALID_ARGUMENT", `invalid request: ${field}: ${issue?.message}`),
-  };
-}
+/** Parses a JSON body with `schema`, `{}` when empty; answers INVALID_ARGUMENT itself when not acceptable. */
+export const readBody = bodyReader({
+  empty: () => ({}),
+  malformed: (c) => rpcError(c, "INVALID_ARGUMENT", "invalid JSON in request body"),
+  invalid: (c, issues) => {
+    const issue = issues[0];
+    const field = issue?.path.map(String).join(".") || "body";
+    return rpcError(c, "INVALID_ARGUMENT", `invalid request: ${field}: ${issue?.message}`);
+  },
+});
 
 /** AIP-158 paging: an opaque token holding the offset; `pageSize` defaults to 50 and is capped. */
 export function paginate<T>(c: Context, items: T[], key: string, maxPageSize: number) {

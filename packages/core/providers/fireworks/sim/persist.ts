@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { loadJson, saveJson } from "../../../src/provider/sim/persist";
 import type { SimDeployedModel, SimDeployment } from "./deployments";
 import type { SimModel } from "./models";
 import type { SimState } from "./state";
@@ -16,8 +15,8 @@ type Snapshot = {
  * keep pointing at deployments that still exist. Written atomically on close.
  */
 export function loadState(state: SimState, path: string) {
-  if (!existsSync(path)) return;
-  const snapshot = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
+  const snapshot = loadJson<Snapshot>(path);
+  if (!snapshot) return;
   for (const m of snapshot.models) state.models.set(m.id, m);
   for (const d of snapshot.deployments) state.deployments.set(d.id, d);
   for (const m of snapshot.deployedModels) state.deployedModels.set(m.id, m);
@@ -31,7 +30,5 @@ export function saveState(state: SimState, path: string) {
     deployedModels: [...state.deployedModels.values()],
     offsetMs: state.offsetMs,
   };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, JSON.stringify(snapshot));
-  renameSync(`${path}.tmp`, path);
+  saveJson(path, snapshot);
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Hono, type MiddlewareHandler } from "hono";
+import { type Exchange, exchangeLog } from "../../../src/provider/sim/exchanges";
+import type { Harness } from "../../../src/provider/sim/server";
 import { fail, messages } from "./errors";
-import { type Exchange, exchangeLog } from "./exchanges";
-import { type Faults, routeKey } from "./faults";
+import { routeKey } from "./http";
 import { adapterRoutes } from "./routes/adapters";
 import { chatRoutes } from "./routes/chat";
 import { controlRoutes } from "./routes/control";
@@ -10,14 +11,10 @@ import { endpointRoutes } from "./routes/endpoints";
 import { modelRoutes } from "./routes/models";
 import type { SimState } from "./state";
 
-export type SimContext = {
+export type SimContext = Harness & {
   state: SimState;
-  faults: Faults;
   apiKey: string;
-  exchanges: Exchange[];
   onExchange?: (exchange: Exchange) => void;
-  /** Aborted on close, so requests held by a timeout fault let go. */
-  closing: AbortSignal;
 };
 
 const RATE_LIMIT = 600;
@@ -88,7 +85,7 @@ function faulty(ctx: SimContext): MiddlewareHandler {
 
 export function createSimApp(ctx: SimContext) {
   const v1 = new Hono();
-  v1.use(exchangeLog(ctx.exchanges, ctx.onExchange), together(), auth(ctx.apiKey), faulty(ctx));
+  v1.use(exchangeLog(ctx.exchanges, routeKey, ctx.onExchange), together(), auth(ctx.apiKey), faulty(ctx));
   v1.route("/", modelRoutes(ctx.state));
   v1.route("/", endpointRoutes(ctx.state));
   v1.route("/", adapterRoutes(ctx.state));

@@ -1,19 +1,17 @@
-import type { Context } from "hono";
-import type { ZodType, z } from "zod";
+import { bodyReader } from "../../../src/provider/sim/body";
 import { invalidBody } from "./errors";
 
 /** Parses a JSON body with `schema`; answers Together's 400 itself when the body is not acceptable. */
-export async function readBody<S extends ZodType>(
-  c: Context,
-  schema: S,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    return { ok: false, response: invalidBody(c, [{ path: [], message: "body is not valid JSON" }]) };
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, response: invalidBody(c, parsed.error.issues) };
-  return { ok: true, data: parsed.data };
+export const readBody = bodyReader({
+  malformed: (c) => invalidBody(c, [{ path: [], message: "body is not valid JSON" }]),
+  invalid: invalidBody,
+});
+
+/** `GET /v1/endpoints/endpoint-…` and `GET /v1/endpoints/:id` count as the same route. */
+export function routeKey(method: string, path: string): string {
+  const route = path
+    .replace(/^(\/v1\/endpoints\/)[^/]+/, "$1:id")
+    .replace(/^(\/v1\/jobs\/)[^/]+/, "$1:id")
+    .replace(/\/+$/, "");
+  return `${method.toUpperCase()} ${route}`;
 }

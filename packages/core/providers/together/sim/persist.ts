@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { loadJson, saveJson } from "../../../src/provider/sim/persist";
 import type { SimEndpoint } from "./endpoints";
 import type { SimJob, SimModel } from "./jobs";
 import type { SimState } from "./state";
@@ -11,8 +10,8 @@ type Snapshot = { endpoints: SimEndpoint[]; jobs: SimJob[]; models: SimModel[] }
  * deployments keep pointing at endpoints that still exist. Written atomically on close.
  */
 export function loadState(state: SimState, path: string) {
-  if (!existsSync(path)) return;
-  const snapshot = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
+  const snapshot = loadJson<Snapshot>(path);
+  if (!snapshot) return;
   // Snapshots written before adapters existed have none bound.
   for (const e of snapshot.endpoints) state.endpoints.set(e.id, { ...e, adapters: e.adapters ?? [] });
   for (const j of snapshot.jobs) state.jobs.set(j.job_id, j);
@@ -25,7 +24,5 @@ export function saveState(state: SimState, path: string) {
     jobs: [...state.jobs.values()],
     models: [...state.models.values()],
   };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, JSON.stringify(snapshot));
-  renameSync(`${path}.tmp`, path);
+  saveJson(path, snapshot);
 }

@@ -1,21 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Exchange } from "../../../together/sim/exchanges";
-import { type Faults, faultKinds } from "../../../together/sim/faults";
+import { mountControl } from "../../../../src/provider/sim/control";
+import type { Exchange } from "../../../../src/provider/sim/exchanges";
+import type { Faults } from "../../../../src/provider/sim/faults";
 import { advanceDeployedModel, advanceDeployment, deploymentView, findDeployment } from "../deployments";
 import { notFound } from "../errors";
 import { readBody } from "../http";
 import { advanceModel, modelView } from "../models";
 import type { SimState } from "../state";
-
-const Kind = z.enum(faultKinds);
-const FaultInput = z.object({
-  route: z.string().optional(),
-  rates: z.partialRecord(Kind, z.number().min(0).max(1)).optional(),
-  next: z.array(z.union([Kind, z.object({ kind: Kind, route: z.string().optional() })])).optional(),
-  retryAfterMs: z.number().min(0).optional(),
-  hangMs: z.number().min(0).optional(),
-});
 
 export const CORRUPT_UPLOAD =
   "invalid model: model.safetensors: header is corrupted (safetensors_rust.SafetensorError)";
@@ -51,28 +43,13 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     });
   });
 
-  app.post("/reset", (c) => {
-    state.reset();
-    faults.reset();
-    exchanges.length = 0;
-    return c.json({ ok: true });
-  });
-
-  app.post("/faults", async (c) => {
-    const body = await readBody(c, FaultInput);
-    if (!body.ok) return body.response;
-    const { route, rates, next, retryAfterMs, hangMs } = body.data;
-    if (rates && route) faults.routeRates.set(route, rates);
-    else if (rates) faults.rates = rates;
-    for (const item of next ?? []) faults.queue.push(typeof item === "string" ? { kind: item, route } : item);
-    if (retryAfterMs !== undefined) faults.retryAfterMs = retryAfterMs;
-    if (hangMs !== undefined) faults.hangMs = hangMs;
-    return c.json(faults.view());
-  });
-
-  app.delete("/faults", (c) => {
-    faults.reset();
-    return c.json(faults.view());
+  mountControl(app, {
+    faults,
+    exchanges,
+    reset: () => state.reset(),
+    readBody,
+    casing: "camelCase",
+    exchangesKey: "exchanges",
   });
 
   app.post("/uploads/fail-next", async (c) => {
@@ -108,12 +85,6 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     if (!body.ok) return body.response;
     state.offsetMs += state.seconds(body.data.seconds);
     return c.json(clock());
-  });
-
-  app.get("/exchanges", (c) => c.json({ exchanges }));
-  app.delete("/exchanges", (c) => {
-    exchanges.length = 0;
-    return c.json({ ok: true });
   });
 
   return app;

@@ -1,22 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { mountControl } from "../../../../src/provider/sim/control";
+import type { Exchange } from "../../../../src/provider/sim/exchanges";
+import type { Faults } from "../../../../src/provider/sim/faults";
 import { advanceEndpoint, endpointView, failEndpoint } from "../endpoints";
 import { fail } from "../errors";
-import type { Exchange } from "../exchanges";
-import { type Faults, faultKinds } from "../faults";
 import { readBody } from "../http";
 import { advanceJob, CORRUPT_WEIGHTS, jobView } from "../jobs";
 import type { SimState } from "../state";
-
-const Kind = z.enum(faultKinds);
-const Rates = z.partialRecord(Kind, z.number().min(0).max(1));
-const FaultInput = z.object({
-  route: z.string().optional(),
-  rates: Rates.optional(),
-  next: z.array(z.union([Kind, z.object({ kind: Kind, route: z.string().optional() })])).optional(),
-  retry_after_ms: z.number().min(0).optional(),
-  hang_ms: z.number().min(0).optional(),
-});
 
 /**
  * Test-only control surface under `/_sim`, unauthenticated: inspect everything, inject faults,
@@ -44,28 +35,13 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     });
   });
 
-  app.post("/reset", (c) => {
-    state.reset();
-    faults.reset();
-    exchanges.length = 0;
-    return c.json({ ok: true });
-  });
-
-  app.post("/faults", async (c) => {
-    const body = await readBody(c, FaultInput);
-    if (!body.ok) return body.response;
-    const { route, rates, next, retry_after_ms, hang_ms } = body.data;
-    if (rates && route) faults.routeRates.set(route, rates);
-    else if (rates) faults.rates = rates;
-    for (const item of next ?? []) faults.queue.push(typeof item === "string" ? { kind: item, route } : item);
-    if (retry_after_ms !== undefined) faults.retryAfterMs = retry_after_ms;
-    if (hang_ms !== undefined) faults.hangMs = hang_ms;
-    return c.json(faults.view());
-  });
-
-  app.delete("/faults", (c) => {
-    faults.reset();
-    return c.json(faults.view());
+  mountControl(app, {
+    faults,
+    exchanges,
+    reset: () => state.reset(),
+    readBody,
+    casing: "snake_case",
+    exchangesKey: "data",
   });
 
   app.post("/uploads/fail-next", async (c) => {
@@ -87,12 +63,6 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     if (!body.ok) return body.response;
     failEndpoint(endpoint, body.data.state);
     return c.json(endpointView(endpoint));
-  });
-
-  app.get("/exchanges", (c) => c.json({ data: exchanges }));
-  app.delete("/exchanges", (c) => {
-    exchanges.length = 0;
-    return c.json({ ok: true });
   });
 
   return app;

@@ -2,15 +2,6 @@ export const faultKinds = ["429", "500", "503", "timeout"] as const;
 export type FaultKind = (typeof faultKinds)[number];
 export type FaultRates = Partial<Record<FaultKind, number>>;
 
-/** `GET /v1/endpoints/endpoint-…` and `GET /v1/endpoints/:id` count as the same route. */
-export function routeKey(method: string, path: string): string {
-  const route = path
-    .replace(/^(\/v1\/endpoints\/)[^/]+/, "$1:id")
-    .replace(/^(\/v1\/jobs\/)[^/]+/, "$1:id")
-    .replace(/\/+$/, "");
-  return `${method.toUpperCase()} ${route}`;
-}
-
 /**
  * Injected failures: probabilities (global or per route) and a queue of one-off faults that fire
  * in order on the next matching requests, so tests can be exact instead of lucky.

@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from "hono";
-import { routeKey } from "./faults";
 
 /** One request/response pair as the simulator saw it. The Authorization header is never kept. */
 export type Exchange = {
@@ -24,8 +23,15 @@ function parse(text: string, contentType: string): unknown {
   }
 }
 
-/** Records each exchange into `log` (bounded) and hands it to `onExchange`, for contract tests. */
-export function exchangeLog(log: Exchange[], onExchange?: (exchange: Exchange) => void): MiddlewareHandler {
+/**
+ * Records each exchange into `log` (bounded) and hands it to `onExchange`, for contract tests.
+ * `routeKey` names the route the provider's way, as fault routes and call counts do.
+ */
+export function exchangeLog(
+  log: Exchange[],
+  routeKey: (method: string, path: string) => string,
+  onExchange?: (exchange: Exchange) => void,
+): MiddlewareHandler {
   return async function recordExchange(c, next) {
     const requestText = c.req.raw.body ? await c.req.raw.clone().text() : "";
     const requestType = c.req.header("content-type") ?? "";
