@@ -1,8 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import { toMicros } from "../cost/money";
 import { VisibleError } from "../error";
-import { isConditionFailure, table, tableName } from "../store";
+import { isConditionFailure, pages, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import type { BudgetInput, BudgetRow } from "./info";
 
@@ -122,19 +122,11 @@ export async function drop(row: BudgetRow) {
 /** Every budget, tenant by tenant, from the sparse budgets index. */
 export async function* all() {
   const { partitionKey } = table.indexes.budgets;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: "budgets",
-        KeyConditionExpression: "#pk = :pk",
-        ExpressionAttributeNames: { "#pk": partitionKey },
-        ExpressionAttributeValues: { ":pk": "BUDGET" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    yield (page.Items ?? []) as BudgetRow[];
-    start = page.LastEvaluatedKey;
-  } while (start);
+  yield* pages<BudgetRow>({
+    TableName: tableName(),
+    IndexName: "budgets",
+    KeyConditionExpression: "#pk = :pk",
+    ExpressionAttributeNames: { "#pk": partitionKey },
+    ExpressionAttributeValues: { ":pk": "BUDGET" },
+  });
 }

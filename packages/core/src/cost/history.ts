@@ -1,21 +1,8 @@
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { encodeTime } from "ulid";
 import type { EventRow } from "../deployment/events";
 import { type Row, tenantPk } from "../deployment/row";
-import { table, tableName } from "../store";
-import { dynamo } from "../util/aws";
+import { queryAll, table, tableName } from "../store";
 import type { Change } from "./accrual";
-
-async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...((page.Items ?? []) as T[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 /**
  * The upper bound of ids (ULIDs, lowercase) created by `ms`: ids sort by creation time, so a

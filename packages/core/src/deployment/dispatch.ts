@@ -1,6 +1,6 @@
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { enqueueJob, enqueueWebhookJob } from "../queue";
-import { table, tableName } from "../store";
+import { pages, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
 import { type NoticeRow, publishNotice } from "../webhook/notice";
@@ -46,22 +46,17 @@ export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
   const before = new Date(now - graceSeconds * 1000).toISOString();
   const { partitionKey, sortKey } = table.indexes.outbox;
   let published = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: "outbox",
-        KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} <= :before`,
-        ExpressionAttributeValues: { ":pk": "OUTBOX", ":before": before },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of (page.Items ?? []) as (EventRow | NoticeRow)[]) {
+  const outbox = pages<EventRow | NoticeRow>({
+    TableName: tableName(),
+    IndexName: "outbox",
+    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} <= :before`,
+    ExpressionAttributeValues: { ":pk": "OUTBOX", ":before": before },
+  });
+  for await (const items of outbox) {
+    for (const item of items) {
       await (item.type === "notice" ? publishNotice(item) : publish(item));
       published++;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return { published };
 }

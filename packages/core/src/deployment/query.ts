@@ -1,7 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
-import { cursor, table, tableName } from "../store";
+import { cursor, queryAll, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { type EventRow, toEventInfo } from "./events";
@@ -59,19 +59,10 @@ export const list = fn(ListInput, async (input) => {
 /** The state history, oldest first. */
 export async function events(id: string) {
   await mine(id);
-  const items: EventRow[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
-        ExpressionAttributeValues: { ":pk": `DEP#${id}`, ":evt": "EVT#" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items as EventRow[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll<EventRow>({
+    TableName: tableName(),
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
+    ExpressionAttributeValues: { ":pk": `DEP#${id}`, ":evt": "EVT#" },
+  });
   return items.map(toEventInfo);
 }

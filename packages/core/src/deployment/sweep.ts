@@ -1,8 +1,6 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { TransitionConflict } from "../error";
 import { enqueueJobs } from "../queue";
-import { table, tableName } from "../store";
-import { dynamo } from "../util/aws";
+import { pages, table, tableName } from "../store";
 import { log } from "../util/log";
 import { emit } from "../webhook/notice";
 import { dispatch } from "./dispatch";
@@ -15,22 +13,14 @@ type Due = Pick<Row, "id" | "checkId" | "checkAt">;
 /** Pages through one sparse index up to a deadline; reads only what is due. */
 async function* due<T>(index: "dueChecks" | "duePolicy", pk: string, before: string, projection: string) {
   const { partitionKey, sortKey } = table.indexes[index];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: "#pk = :pk AND #sk <= :before",
-        ExpressionAttributeNames: { "#pk": partitionKey, "#sk": sortKey },
-        ExpressionAttributeValues: { ":pk": pk, ":before": before },
-        ProjectionExpression: projection || undefined,
-        ExclusiveStartKey: start,
-      }),
-    );
-    yield (page.Items ?? []) as T[];
-    start = page.LastEvaluatedKey;
-  } while (start);
+  yield* pages<T>({
+    TableName: tableName(),
+    IndexName: index,
+    KeyConditionExpression: "#pk = :pk AND #sk <= :before",
+    ExpressionAttributeNames: { "#pk": partitionKey, "#sk": sortKey },
+    ExpressionAttributeValues: { ":pk": pk, ":before": before },
+    ProjectionExpression: projection || undefined,
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { Config } from "../config";
+import { dynamo } from "../util/aws";
 
 export { table } from "./schema";
 
@@ -46,6 +48,23 @@ export function diffUpdate(before: Record<string, unknown>, after: Record<string
     .filter(Boolean)
     .join(" ");
   return { expression, names, values };
+}
+
+/** Every page of a Query, in order: each page's items, following LastEvaluatedKey to the end. */
+export async function* pages<T>(input: QueryCommandInput): AsyncGenerator<T[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield (page.Items ?? []) as T[];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item a Query matches, across all its pages. */
+export async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of pages<T>(input)) items.push(...page);
+  return items;
 }
 
 /** Opaque pagination cursors over DynamoDB's LastEvaluatedKey. */

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
-import { isConditionFailure, tableName } from "../store";
+import { isConditionFailure, queryAll, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId } from "../util/id";
@@ -196,21 +196,11 @@ export async function mine(id: string) {
 }
 
 export async function forTenant(tenantId: string): Promise<SubscriptionRow[]> {
-  const rows: SubscriptionRow[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :whk)",
-        ExpressionAttributeValues: { ":pk": `TEN#${tenantId}`, ":whk": "WHK#" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    rows.push(...((page.Items ?? []) as SubscriptionRow[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return rows;
+  return queryAll<SubscriptionRow>({
+    TableName: tableName(),
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :whk)",
+    ExpressionAttributeValues: { ":pk": `TEN#${tenantId}`, ":whk": "WHK#" },
+  });
 }
 
 export async function load(tenantId: string, id: string) {
