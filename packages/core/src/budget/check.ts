@@ -1,5 +1,5 @@
 import { accrue } from "../cost/accrual";
-import { type DeploymentRef, deployments, mapLimit } from "../cost/history";
+import { type DeploymentRef, deployments } from "../cost/history";
 import { formatUsd, type Micros, toUsd } from "../cost/money";
 import { accrued, monthStart } from "../cost/report";
 import type { Row } from "../deployment/row";
@@ -7,6 +7,7 @@ import { canTransition } from "../deployment/states";
 import { stopFor } from "../deployment/stop-for";
 import { load as loadDeployment } from "../deployment/write";
 import { log } from "../util/log";
+import { mapLimit } from "../util/map-limit";
 import { emit } from "../webhook";
 import { type BudgetRow, periodKey } from "./info";
 import { all, drop, mark } from "./store";

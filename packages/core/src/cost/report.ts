@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VisibleError } from "../error";
 import type { ProviderName } from "../provider";
+import { mapLimit } from "../util/map-limit";
 import {
   accrue,
   byUtcDay,
@@ -11,7 +12,7 @@ import {
   type Totals,
   utcDay,
 } from "./accrual";
-import { type DeploymentRef, deployments, history, mapLimit } from "./history";
+import { type DeploymentRef, deployments, history } from "./history";
 import { hours, toUsd } from "./money";
 import { currentPrices } from "./price";
 
