@@ -52,9 +52,12 @@ export function checkCapabilities(
 export async function checkBase(input: Parsed): Promise<Row | undefined> {
   const baseId = input.model.baseDeploymentId;
   if (!baseId) return undefined;
-  const base = await mine(baseId).catch(() =>
-    unprocessable("deployment.base_not_found", `No deployment ${baseId} to load the adapter onto.`),
-  );
+  const base = await mine(baseId).catch((error: unknown) => {
+    if (error instanceof VisibleError && error.kind === "not_found") {
+      unprocessable("deployment.base_not_found", `No deployment ${baseId} to load the adapter onto.`);
+    }
+    throw error;
+  });
   if (base.provider !== input.provider) {
     unprocessable("deployment.base_invalid", `${baseId} runs on ${base.provider}, not ${input.provider}.`);
   }
