@@ -1,7 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { HttpTransport, type ProviderErrors } from "../../src/provider/http";
-import { defaultRetryPolicy, type RetryPolicy } from "../../src/provider/retry";
+import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import {
   ConnectionError,
   errorFromResponse,
@@ -61,11 +61,7 @@ export class FireworksClient {
     const common = {
       apiKey: options.apiKey,
       timeoutMs: options.timeoutMs ?? 30_000,
-      retry: {
-        ...defaultRetryPolicy,
-        ...options.retry,
-        maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
-      },
+      retry: retryPolicy(options),
       dispatcher: options.dispatcher,
     };
     this.http = new HttpTransport({ ...common, baseUrl, errors: errors(isRetryableStatus) });

@@ -1,21 +1,9 @@
-import { ProviderError } from "../../src/provider/error";
-
-type ErrorOptions = {
-  status?: number;
-  code?: string;
-  retryable: boolean;
-  body?: unknown;
-  retryAfterMs?: number;
-};
+import { ProviderError, type ProviderErrorOptions } from "../../src/provider/error";
 
 /** Every failure of a Fireworks call; `code` is the google.rpc code name (`FAILED_PRECONDITION`) when known. */
 export class FireworksError extends ProviderError {
-  readonly retryAfterMs?: number;
-  constructor(message: string, options: ErrorOptions) {
-    const { retryAfterMs, ...rest } = options;
-    super("fireworks", message, rest);
-    this.name = new.target.name;
-    this.retryAfterMs = retryAfterMs;
+  constructor(message: string, options: ProviderErrorOptions) {
+    super("fireworks", message, options);
   }
 }
 

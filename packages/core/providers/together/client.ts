@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { defaultRetryPolicy, type RetryPolicy } from "../../src/provider/retry";
+import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import { Transport } from "./http";
 import { Wire } from "./wire";
 
@@ -30,11 +30,7 @@ export class TogetherClient {
       apiKey: options.apiKey,
       baseUrl: options.baseUrl ?? "https://api.together.ai/v1",
       timeoutMs: options.timeoutMs ?? 30_000,
-      retry: {
-        ...defaultRetryPolicy,
-        ...options.retry,
-        maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
-      },
+      retry: retryPolicy(options),
       dispatcher: options.dispatcher,
     });
     this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;

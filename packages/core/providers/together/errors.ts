@@ -1,21 +1,9 @@
-import { ProviderError } from "../../src/provider/error";
-
-type ErrorOptions = {
-  status?: number;
-  code?: string;
-  retryable: boolean;
-  body?: unknown;
-  retryAfterMs?: number;
-};
+import { ProviderError, type ProviderErrorOptions } from "../../src/provider/error";
 
 /** Every failure of a Together call. The message comes from Together's error body, never from our request. */
 export class TogetherError extends ProviderError {
-  readonly retryAfterMs?: number;
-  constructor(message: string, options: ErrorOptions) {
-    const { retryAfterMs, ...rest } = options;
-    super("together", message, rest);
-    this.name = new.target.name;
-    this.retryAfterMs = retryAfterMs;
+  constructor(message: string, options: ProviderErrorOptions) {
+    super("together", message, options);
   }
 }
 

@@ -16,6 +16,15 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
+/** A client's policy: the defaults, overridden by what its options set. */
+export function retryPolicy(options: { retry?: Partial<RetryPolicy>; maxRetries?: number }): RetryPolicy {
+  return {
+    ...defaultRetryPolicy,
+    ...options.retry,
+    maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
+  };
+}
+
 /** `retry-after-ms` (milliseconds), else `retry-after` as seconds or an HTTP date. */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = headers.get("retry-after-ms");
@@ -59,12 +68,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** A provider error a client may carry a server's `Retry-After` hint on. */
-type Hinted = ProviderError & { retryAfterMs?: number };
-
 export type RetryHooks = {
   signal?: AbortSignal;
-  onRetry?: (error: Hinted, retry: number, delayMs: number) => void;
+  onRetry?: (error: ProviderError, retry: number, delayMs: number) => void;
 };
 
 /**
@@ -82,8 +88,8 @@ export async function withRetry<T>(
     } catch (error) {
       const retryable = error instanceof ProviderError && error.retryable;
       if (!retryable || index >= policy.maxRetries || hooks.signal?.aborted) throw error;
-      const delay = backoffDelay(index, policy, (error as Hinted).retryAfterMs);
-      hooks.onRetry?.(error as Hinted, index + 1, delay);
+      const delay = backoffDelay(index, policy, error.retryAfterMs);
+      hooks.onRetry?.(error, index + 1, delay);
       await sleep(delay, hooks.signal);
     }
   }
