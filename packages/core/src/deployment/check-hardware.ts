@@ -52,14 +52,28 @@ export async function checkHardware(
     id,
     list.map((h) => h.id),
   );
-  const forModel = model ? ` for ${model}` : "";
-  const hint = suggestions.length ? ` Did you mean ${suggestions.join(" or ")}?` : "";
+  const hint = `${suggestions.length ? ` Did you mean ${suggestions.join(" or ")}?` : ""} GET ${route} lists the valid ids.`;
+  const details = { hardware: id, provider, ...(model ? { model } : {}), suggestions, list: route };
+  if (model && (await offered(provider, id))) {
+    throw new VisibleError(
+      "unprocessable",
+      "hardware.incompatible",
+      `${id} can't serve ${model} at ${provider} (too little GPU memory, or not offered for it).${hint}`,
+      details,
+    );
+  }
   throw new VisibleError(
     "unprocessable",
     "hardware.unknown",
-    `${id} is not hardware ${provider} offers${forModel}.${hint} GET ${route} lists the valid ids.`,
-    { hardware: id, provider, ...(model ? { model } : {}), suggestions, list: route },
+    `${id} is not hardware ${provider} offers${model ? ` for ${model}` : ""}.${hint}`,
+    details,
   );
+}
+
+/** Whether the provider offers `id` at all, for any model; false when it can't say. */
+async function offered(provider: ProviderName, id: string) {
+  const all = await hardwareList(provider).catch(() => []);
+  return all.some((h) => h.id === id);
 }
 
 const unchecked = (provider: ProviderName, id: string): Warning => ({
