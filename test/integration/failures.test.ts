@@ -22,13 +22,30 @@ describe("when things go wrong at the provider", () => {
     await receiver.close();
   });
 
-  it("fails on hardware that can't serve the model, with an actionable message and nothing left running", async () => {
+  it("refuses hardware that can't serve a model the provider has, before creating anything", async () => {
+    const before = await simState();
+    const res = await api("/v1/deployments", {
+      body: {
+        provider: "together",
+        model: { source: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
+        hardware: "1x_nvidia_l40s",
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({
+      code: "hardware.incompatible",
+      details: { suggestions: expect.arrayContaining(["2x_nvidia_h100_80gb_sxm"]) },
+    });
+    expect((await simState()).endpoints).toHaveLength(before.endpoints.length);
+  });
+
+  it("fails on hardware the provider has no capacity for, with its reason and nothing left running", async () => {
     const dep = await deploy({
-      model: { source: "meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-      hardware: "1x_nvidia_l40s",
+      model: { source: "hf://acme/tiny-llama" },
+      hardware: "1x_nvidia_a100_80gb_pcie",
     });
     const failed = await waitForState(dep.id, "failed");
-    expect(failed.lastError?.message).toMatch(/hardware/i);
+    expect(failed.lastError?.message).toMatch(/1x_nvidia_a100_80gb_pcie is currently unavailable/);
     expect(failed.lastError?.code).toMatch(/^provider\./);
     const running = (await simState()).endpoints.filter(
       (e) => e.display_name === `hangar-${dep.id}` && !e.deleted,

@@ -122,16 +122,17 @@ describe("Fireworks specifics", () => {
     });
   });
 
-  it("fails an adapter without an adapter_config.json before uploading anything", async () => {
-    const dep = await deploy(
-      body({ model: { source: "hf://acme/tiny-llama", type: "adapter", baseModel: fireworks.catalog } }),
-    );
-    const failed = await waitForState(dep.id, "failed", { timeoutMs: 60_000 });
-    expect(failed.lastError).toMatchObject({
-      code: "upload.adapter_config_invalid",
-      message: "hf://acme/tiny-llama has no adapter_config.json: a LoRA adapter needs one",
+  it("refuses an adapter without an adapter_config.json before anything is created", async () => {
+    const before = ((await simControl(fireworks, "/state")) as { models: unknown[] }).models.length;
+    const res = await api("/v1/deployments", {
+      body: body({
+        model: { source: "hf://acme/tiny-llama", type: "adapter", baseModel: fireworks.catalog },
+      }),
     });
-    expect(failed.upstream.uploadJobId).toBeNull();
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: "adapter.config_missing" });
+    expect((res.body.error as { message: string }).message).toContain("adapter_config.json");
+    expect(((await simControl(fireworks, "/state")) as { models: unknown[] }).models).toHaveLength(before);
   });
 
   it("lists hardware with prices from Hangar's dated table, saying so", async () => {

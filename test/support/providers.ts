@@ -36,7 +36,7 @@ export const providers: ProviderCase[] = [
     upload: "hf://acme/tiny-llama",
     catalog: "Qwen/Qwen2.5-7B-Instruct",
     adapter: {
-      source: "hf://acme/tiny-lora",
+      source: "hf://acme/qwen-lora",
       name: /^devuser\/Qwen\/Qwen2\.5-7B-Instruct-\w{8}:devuser\/hangar-dep_/,
     },
     hardware: "1x_nvidia_h100_80gb_sxm",

@@ -206,6 +206,7 @@ describe("Fireworks ids and sources", () => {
       scaleToZero: true,
       precisions,
       adapters: true,
+      adapterEndpoints: true,
       deletesStoppedAfterDays: 7,
     });
     expect(precisions).toContain("FP8");

@@ -125,6 +125,7 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
       scaleToZero: true,
       precisions,
       adapters: true,
+      adapterEndpoints: true,
       deletesStoppedAfterDays: 7,
     },
 

@@ -73,7 +73,13 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
 
   return {
     name: "together",
-    capabilities: { upload: "pull", scaleToZero: false, precisions: [], adapters: true },
+    capabilities: {
+      upload: "pull",
+      scaleToZero: false,
+      precisions: [],
+      adapters: true,
+      adapterEndpoints: false,
+    },
 
     needsUpload(model) {
       try {

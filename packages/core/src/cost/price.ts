@@ -3,21 +3,26 @@ import { useProvider } from "../provider/registry";
 import { log } from "../util/log";
 import type { CurrentPrice, Price } from "./accrual";
 
-const TTL_MS = 10 * 60_000;
-const cache = new Map<ProviderName, { at: number; list: Promise<Hardware[]> }>();
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; list: Promise<Hardware[]> }>();
 
 /**
- * The provider's hardware with prices, cached in memory for a few minutes: prices change
- * rarely, and deploys and cost reports would otherwise call the provider every time.
- * A failed call is not cached.
+ * The provider's hardware with prices (with a model: what can serve it), cached in memory for a
+ * minute per provider and model: every create and hardware change checks its id against it, and
+ * deploys and cost reports would otherwise call the provider every time. A failed call is not cached.
  */
-export function hardwareList(provider: ProviderName, now = Date.now()): Promise<Hardware[]> {
-  const hit = cache.get(provider);
+export function hardwareList(
+  provider: ProviderName,
+  options: { model?: string; now?: number } = {},
+): Promise<Hardware[]> {
+  const { model, now = Date.now() } = options;
+  const key = `${provider} ${model ?? ""}`;
+  const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.list;
-  const list = useProvider(provider).hardware({});
-  cache.set(provider, { at: now, list });
+  const list = useProvider(provider).hardware(model === undefined ? {} : { model });
+  cache.set(key, { at: now, list });
   list.catch(() => {
-    if (cache.get(provider)?.list === list) cache.delete(provider);
+    if (cache.get(key)?.list === list) cache.delete(key);
   });
   return list;
 }

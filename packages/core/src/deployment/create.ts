@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
-import { snapshot } from "../cost/price";
+import { toPrice } from "../cost/price";
 import { VisibleError } from "../error";
 import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
@@ -26,7 +26,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  */
 export const create = fn(CreateInput, async (input, idempotencyKey?: string) => {
   const tenantId = useTenant();
-  const base = await checkCreate(input);
+  const { base, hardware, warnings } = await checkCreate(input);
   const now = new Date();
   const at = now.toISOString();
   const id = createId("deployment");
@@ -51,6 +51,7 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     precision: input.precision,
     scaleToZeroMinutes: input.scaleToZero?.afterIdleMinutes,
     allowAdapters: input.allowAdapters,
+    warnings: warnings.length ? warnings : undefined,
     createdAt: at,
     updatedAt: at,
     stateChangedAt: at,
@@ -60,7 +61,8 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     tenantPk: tenantPk(tenantId),
     tenantSk: id,
   };
-  const price = await snapshot(draft.provider, draft.hardware);
+  // A checked hardware id comes with its price; an adapter on a deployment shows its base's.
+  const price = base ? base.price : hardware && toPrice(hardware);
   const row: Row = { ...draft, price, ...watchFor(draft, now, 0) };
   const eventId = createId("event");
   const event: EventRow = {

@@ -82,6 +82,10 @@ export const Info = z
       description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
     }),
     lastError: ErrorInfo.nullable(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({
+      description:
+        "What Hangar could not check when it accepted the deployment (e.g. `adapter.base_unknown`: the adapter's base model), so it went ahead without.",
+    }),
     stopReason: z.string().nullable(),
     lastActivityAt: z.string().nullable(),
     createdAt: z.string(),

@@ -136,6 +136,10 @@ export const UpdateInput = z
     idleTimeoutMinutes: z.number().int().min(1).max(43_200).nullable().optional(),
     idlePolicy: IdlePolicyInput.optional(),
     schedule: Schedule.nullable().optional(),
+    allowAdapters: z.boolean().optional().meta({
+      description:
+        "Fixed when the endpoint is created: a different value is refused (422 deployment.allow_adapters_immutable).",
+    }),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
     message: "Give at least one of autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule.",

@@ -11,6 +11,7 @@ import { policyAt } from "./policy";
 import { mine } from "./query";
 import { key, type Row, toInfo } from "./row";
 import { canTransition } from "./states";
+import { checkUpdate } from "./validate";
 import { type Change, commit, load } from "./write";
 
 /**
@@ -86,8 +87,9 @@ export function remove(id: string) {
   });
 }
 
-export const update = fn(UpdateInput, (input: z.output<typeof UpdateInput>, id: string) =>
-  request(id, (row) => {
+export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>, id: string) => {
+  await checkUpdate(id, input);
+  return request(id, (row) => {
     assertOwnEndpoint(row, "update");
     const set: Partial<Row> = {};
     if (input.idleTimeoutMinutes !== undefined) set.idleTimeoutMinutes = input.idleTimeoutMinutes;
@@ -115,8 +117,8 @@ export const update = fn(UpdateInput, (input: z.output<typeof UpdateInput>, id: 
       set: { ...set, pending: { autoscaling, hardware } },
       nextCheckSeconds: 0,
     };
-  }),
-);
+  });
+});
 
 function same(a: Row["autoscaling"], b: Row["autoscaling"]) {
   return a.minReplicas === b.minReplicas && a.maxReplicas === b.maxReplicas;

@@ -53,6 +53,7 @@ export type Row = {
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
   lastError?: { code: string; message: string; at: string };
+  warnings?: Warning[];
   stopReason?: string;
   lastActivityAt?: string;
   createdAt: string;
@@ -71,6 +72,9 @@ export type Row = {
   policyPk?: string;
   policyAt?: string;
 };
+
+/** Something Hangar could not check or had to assume when it accepted the deployment. */
+export type Warning = { code: string; message: string };
 
 export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
@@ -116,6 +120,7 @@ export function toInfo(row: Row): Info {
     },
     endpoint: row.endpointName ? { name: row.endpointName, url: providerUrl(row.provider) } : null,
     lastError: row.lastError ?? null,
+    warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
     lastActivityAt: row.lastActivityAt ?? null,
     createdAt: row.createdAt,

@@ -1,7 +1,9 @@
 import { VisibleError } from "../error";
-import type { Capabilities } from "../provider";
+import type { Capabilities, Provider } from "../provider";
 import { assertConfigured, useProvider } from "../provider/registry";
-import type { CreateInput } from "./input";
+import { checkAdapterBase, checkAdapterTarget } from "./check-adapter";
+import { checkHardware } from "./check-hardware";
+import type { CreateInput, UpdateInput } from "./input";
 import { mine } from "./query";
 import type { Row } from "./row";
 
@@ -73,6 +75,12 @@ export async function checkBase(input: Parsed): Promise<Row | undefined> {
   return base;
 }
 
+/**
+ * Everything a create can be refused for, checked before anything is written or created, so a
+ * mistake is a 422 and never a 202 that fails later (a replay with the same Idempotency-Key runs
+ * the same checks and is refused the same way). Answers the base deployment of an adapter loaded
+ * onto one, the hardware with its price, and what could not be checked.
+ */
 export async function checkCreate(input: Parsed) {
   assertConfigured(input.provider);
   const provider = useProvider(input.provider);
@@ -83,5 +91,35 @@ export async function checkCreate(input: Parsed) {
       `${provider.name} can't load adapters onto a deployment here.`,
     );
   }
-  return checkBase(input);
+  checkAdapterTarget(provider, input.model);
+  const base = await checkBase(input);
+  const checked = base
+    ? { warnings: [] }
+    : await checkHardware(provider.name, input.hardware as string, knownModel(provider, input.model));
+  const adapterWarnings = await checkAdapterBase(input.model, base);
+  return { base, hardware: checked.hardware, warnings: [...checked.warnings, ...adapterWarnings] };
+}
+
+/** The model's name at the provider when it serves it already, so hardware is listed for that model. */
+function knownModel(provider: Provider, model: Parsed["model"]) {
+  return provider.needsUpload({ ...model, type: model.type ?? "model" }) ? undefined : model.source;
+}
+
+/**
+ * What an update can be refused for, before it is recorded: `allowAdapters` is fixed when the
+ * endpoint is created, and a new hardware id must be one the provider offers for the model.
+ */
+export async function checkUpdate(id: string, input: Pick<UpdateInput, "allowAdapters" | "hardware">) {
+  const row = await mine(id);
+  if (input.allowAdapters !== undefined && input.allowAdapters !== (row.allowAdapters ?? false)) {
+    unprocessable(
+      "deployment.allow_adapters_immutable",
+      `allowAdapters is set when a deployment's endpoint is created and can't be changed on ${id}. To ${input.allowAdapters ? "load adapters" : "stop taking adapters"}, create a new deployment of the same model and hardware with allowAdapters: ${input.allowAdapters}, move your traffic to it, then delete ${id}.`,
+      { allowAdapters: row.allowAdapters ?? false },
+    );
+  }
+  if (!input.hardware || input.hardware === row.hardware || row.model.baseDeploymentId) return;
+  const provider = useProvider(row.provider);
+  const model = row.modelName ?? knownModel(provider, row.model);
+  await checkHardware(row.provider, input.hardware, model);
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { hardwareList } from "../cost/price";
 import { VisibleError } from "../error";
 import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";
-import { assertConfigured, useProvider } from "../provider/registry";
+import { assertConfigured } from "../provider/registry";
 import { fn } from "../util/fn";
 
 export const Hardware = z
@@ -33,8 +34,8 @@ export const ListInput = z.object({
 export const list = fn(ListInput, async (input) => {
   assertConfigured(input.provider);
   try {
-    const data = await useProvider(input.provider).hardware({ model: input.model });
-    return { data: data.sort((a, b) => a.pricePerHour - b.pricePerHour) };
+    const data = await hardwareList(input.provider, { model: input.model });
+    return { data: [...data].sort((a, b) => a.pricePerHour - b.pricePerHour) };
   } catch (error) {
     if (error instanceof ProviderError && error.code === "model_not_deployable") {
       throw new VisibleError(

@@ -53,6 +53,12 @@ export type Capabilities = {
   precisions: readonly string[];
   /** Loading a LoRA adapter onto an existing base-model deployment. */
   adapters: boolean;
+  /**
+   * An adapter deployed on an endpoint of its own, by its base model's name: Fireworks' "live
+   * merge". Together serves such adapters only serverless; on dedicated hardware it binds them to
+   * an endpoint of their base.
+   */
+  adapterEndpoints: boolean;
   /** The provider deletes endpoints left stopped (at zero replicas, unused) this long: Fireworks, 7. */
   deletesStoppedAfterDays?: number;
 };

@@ -47,6 +47,26 @@ export const demoRepos: Record<string, HubRepoSpec> = {
       "adapter_model.safetensors": { size: 1 * MiB, seed: 2 },
     },
   },
+  /** A LoRA for a Together catalog base, and one whose config names no base: for create-time checks. */
+  "acme/qwen-lora": {
+    files: {
+      "adapter_config.json": json({
+        base_model_name_or_path: "Qwen/Qwen2.5-7B-Instruct",
+        peft_type: "LORA",
+        task_type: "CAUSAL_LM",
+        r: 8,
+        lora_alpha: 16,
+        target_modules: ["q_proj", "v_proj"],
+      }),
+      "adapter_model.safetensors": { size: 1 * MiB, seed: 5 },
+    },
+  },
+  "acme/unlabelled-lora": {
+    files: {
+      "adapter_config.json": json({ peft_type: "LORA", r: 8, target_modules: ["q_proj", "v_proj"] }),
+      "adapter_model.safetensors": { size: 1 * MiB, seed: 6 },
+    },
+  },
   "acme/private-llama": {
     private: true,
     files: { "config.json": json(llamaConfig), "model.safetensors": { size: 2 * MiB, seed: 3 } },

@@ -58,6 +58,14 @@ export const deployments = new OpenAPIHono()
       tags,
       security,
       summary: "Deploy a model",
+      description: [
+        "Mistakes are refused with 422 before anything is written or sent to the provider (a replay with the same Idempotency-Key is refused the same way):",
+        "`hardware.unknown` (the provider offers no such hardware for the model; `details.suggestions` holds the closest ids, `details.list` the route that lists valid ones),",
+        "`hardware.model_not_deployable`, `deployment.precision_unsupported`, `deployment.precision_invalid`, `deployment.scale_to_zero_unsupported`, `deployment.adapters_unsupported`,",
+        "`deployment.base_not_found`, `deployment.base_invalid`, `adapter.base_deployment_required` (Together: load the adapter onto a deployment of its base with `baseDeploymentId`),",
+        "`adapter.base_mismatch` (the adapter's `adapter_config.json` names another base), `adapter.config_missing`, `adapter.config_invalid`.",
+        "What could not be checked (the hardware list didn't answer in time, the adapter's base isn't named) is accepted and listed in `warnings`.",
+      ].join(" "),
       request: {
         headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
         body: { content: { "application/json": { schema: Deployment.CreateInput } }, required: true },
@@ -118,12 +126,13 @@ export const deployments = new OpenAPIHono()
       tags,
       security,
       summary: "Change autoscaling, hardware or idle timeout",
-      description: "A hardware change starts a new endpoint and deletes the old one once the new one serves.",
+      description:
+        "A hardware change starts a new endpoint and deletes the old one once the new one serves. Refused with 422 before anything changes: `hardware.unknown` (with `details.suggestions` and `details.list`), `deployment.allow_adapters_immutable` (allowAdapters is fixed at create).",
       request: {
         params: IdParam,
         body: { content: { "application/json": { schema: Deployment.UpdateInput } }, required: true },
       },
-      responses: { 202: Accepted, ...errors(400, 401, 404, 409) },
+      responses: { 202: Accepted, ...errors(400, 401, 404, 409, 422) },
     }),
     async (c) => c.json(await Deployment.update(c.req.valid("json"), c.req.valid("param").id), 202),
   )
