@@ -1,17 +1,24 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Unit tests run alone; integration and contract tests share one local stack (DynamoDB Local,
- * fauxqs, the Together simulator, the API and workers) started once per run.
+ * `npm test`: unit tests, and integration tests that share one local stack (DynamoDB Local, fauxqs,
+ * the simulators, the API and workers) started once per run. Neither needs anything beside the
+ * repository; the contract tests that do are in vitest.contract.config.ts (`npm run test:contract`).
  */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          setupFiles: ["test/setup/unit-env.ts"],
+        },
+      },
       {
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
+          include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/setup/global.ts"],
           // One stack, one simulator: files that inject provider faults must not overlap others.
           fileParallelism: false,

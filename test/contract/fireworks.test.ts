@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -20,9 +19,9 @@ import {
 import type { EndpointStatus, SourceFile, Transfer, UploadStatus } from "../../packages/core/src/provider";
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";
+import { providerSpec } from "../support/specs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const specPath = resolve(here, "../../../shared/reference/fireworks-openapi.yaml");
+const specPath = providerSpec("fireworks-openapi.yaml");
 
 /**
  * The saved spec, adjusted for the shared validator without changing what it says: custom-method

@@ -1,5 +1,3 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -16,10 +14,9 @@ import {
 import type { EndpointStatus, Provider, UploadStatus } from "../../packages/core/src/provider";
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";
+import { providerSpec } from "../support/specs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-// The repo sits beside shared/: <root>/../shared/reference/together-openapi.yaml.
-const specPath = resolve(here, "../../../shared/reference/together-openapi.yaml");
+const specPath = providerSpec("together-openapi.yaml");
 
 /** Together's error body (reference §1.3). */
 const ErrorData = z.object({

@@ -1,6 +1,7 @@
 import { withActor } from "@hangar/core/actor";
 import * as Budget from "@hangar/core/budget/index";
 import * as Cost from "@hangar/core/cost/index";
+import * as Webhook from "@hangar/core/webhook/index";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, waitForState } from "../support/api";
 import { startReceiver } from "../support/receiver";
@@ -181,8 +182,22 @@ describe("budgets", () => {
       (r) => r.json.type === "budget.exceeded" && r.json.data.deploymentId === dep.id,
     );
     expect(hook.json.data).toMatchObject({ limitUsd: 0.1, stopped: [dep.id] });
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(receiver.received.filter((r) => r.json.data.deploymentId === dep.id)).toHaveLength(1);
+    // "Once": a later budget.exceeded of the deployment takes the next sequence number after its
+    // last event, so no second notice was emitted in between, and only the two arrive.
+    const history = (await api(`/v1/deployments/${dep.id}/events`)).body.data as Event[];
+    const last = Math.max(...history.map((e) => e.sequence), Number(hook.json.sequence));
+    const marker = await system(() =>
+      Webhook.emit({
+        tenantId: stack.tenantId,
+        type: "budget.exceeded",
+        deploymentId: dep.id,
+        data: hook.json.data,
+      }),
+    );
+    expect(marker.sequence).toBe(last + 1);
+    await receiver.waitFor((r) => r.headers["webhook-id"] === marker.id);
+    const mine = receiver.received.filter((r) => r.json.data.deploymentId === dep.id);
+    expect(mine.map((r) => r.json.sequence)).toEqual([hook.json.sequence, marker.sequence]);
 
     const cost = await api(`/v1/deployments/${dep.id}/cost`);
     expect(cost.body.basis).toBe("min_replicas");

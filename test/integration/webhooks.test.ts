@@ -94,14 +94,36 @@ describe("webhooks with guarantees", () => {
     await until("a refused attempt", () => (receiver.state.refused > 4 ? true : undefined));
     receiver.state.down = false;
 
-    const history = (await as(`/v1/deployments/${depId}/events`)).body.data as { id: string; to: string }[];
-    const stateIds = history.filter((e) => e.to === "ready" || e.to === "stopped").map((e) => e.id);
-    const expected = new Set([...stateIds, ...emitted.map((e) => e.id)]);
+    const history = (await as(`/v1/deployments/${depId}/events`)).body.data as {
+      id: string;
+      to: string;
+      sequence: number;
+    }[];
+    const stateEvents = history.filter((e) => e.to === "ready" || e.to === "stopped");
+    const expected = new Set([...stateEvents.map((e) => e.id), ...emitted.map((e) => e.id)]);
     expect(expected.size).toBe(5);
     await until("every event", () => (mine().length >= expected.size ? true : undefined));
-    await sleep(1500);
 
-    const got = mine();
+    // A later event of the same deployment takes the next sequence number: had anything been sent
+    // twice or emitted in between, it would have a number of its own, and the marker would not be next.
+    const marker = await Webhook.emit({
+      tenantId,
+      type: "deployment.idle_warning",
+      deploymentId: depId,
+      data: { idleAt: new Date().toISOString(), idleTimeoutMinutes: 30, lastActivityAt: null },
+    });
+    const sequenceOf = (r: Received) => Number(r.json.sequence);
+    const last = Math.max(...history.map((e) => e.sequence), ...emitted.map((e) => Number(e.sequence)));
+    expect(marker.sequence).toBe(last + 1);
+    await receiver.waitFor((r) => r.headers["webhook-id"] === marker.id);
+    const delivered = mine().map(sequenceOf);
+    expect(delivered.sort((a, b) => a - b)).toEqual(
+      [...stateEvents.map((e) => e.sequence), ...emitted.map((e) => Number(e.sequence)), last + 1].sort(
+        (a, b) => a - b,
+      ),
+    );
+
+    const got = mine().filter((r) => r.headers["webhook-id"] !== marker.id);
     expect(new Set(got.map((r) => String(r.headers["webhook-id"])))).toEqual(expected);
     expect(got).toHaveLength(expected.size);
     for (const hook of got) {

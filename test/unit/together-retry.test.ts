@@ -14,8 +14,15 @@ import {
   withRetry,
 } from "../../packages/core/providers/together";
 import { startTogetherSimulator, type TogetherSimulator } from "../../packages/core/providers/together/sim";
+import type { Clock } from "../../packages/core/src/provider/retry";
 
 const policy = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };
+
+/** A clock that stands still at `now` and records each wait it is asked for instead of waiting. */
+function recordingClock(now: number): Clock & { waits: number[] } {
+  const waits: number[] = [];
+  return { now: () => now, sleep: async (ms) => void waits.push(ms), waits };
+}
 const retryable = (status = 503) => new TogetherError("boom", { status, retryable: true });
 
 describe("Retry-After parsing", () => {
@@ -114,10 +121,11 @@ describe("the client against a server that misbehaves", () => {
 
   it("waits as long as retry-after-ms says after a 429, then succeeds", async () => {
     await control("/faults", { next: ["429", "429"], retry_after_ms: 120 });
-    const started = Date.now();
-    const hardware = await client.hardware();
+    const clock = recordingClock(Date.now());
+    const patient = new TogetherClient({ apiKey: sim.apiKey, baseUrl: sim.url, clock });
+    const hardware = await patient.hardware();
     expect(hardware.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(clock.waits).toEqual([120, 120]);
     expect(sim.state.calls["GET /v1/hardware"]).toBe(3);
   });
 
@@ -172,6 +180,8 @@ describe("the client against a server that misbehaves", () => {
 });
 
 describe("the client against a plain HTTP server", () => {
+  // The server asks for a retry 3 s after the client's clock reads 10:00:00.
+  const retryAt = "Mon, 04 May 2026 10:00:03 GMT";
   let server: Server;
   let url: string;
   let hits = 0;
@@ -180,10 +190,7 @@ describe("the client against a plain HTTP server", () => {
     server = createServer((_req, res) => {
       hits++;
       if (hits === 1) {
-        res.writeHead(429, {
-          "content-type": "application/json",
-          "retry-after": new Date(Date.now() + 1000).toUTCString(),
-        });
+        res.writeHead(429, { "content-type": "application/json", "retry-after": retryAt });
         res.end(JSON.stringify({ error: { message: "slow down", type: "rate_limit" } }));
         return;
       }
@@ -196,12 +203,11 @@ describe("the client against a plain HTTP server", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("honours a retry-after given as an HTTP date", async () => {
-    const client = new TogetherClient({ apiKey: "k", baseUrl: url, retry: { baseDelayMs: 1 } });
-    const started = Date.now();
+    const clock = recordingClock(Date.parse("2026-05-04T10:00:00Z"));
+    const client = new TogetherClient({ apiKey: "k", baseUrl: url, retry: { baseDelayMs: 1 }, clock });
     expect(await client.hardware()).toEqual([]);
     expect(hits).toBe(2);
-    // HTTP dates have whole-second resolution, so the wait is anywhere in (0, 1] s.
-    expect(Date.now() - started).toBeGreaterThan(0);
+    expect(clock.waits).toEqual([3000]);
   });
 
   it("retries a refused connection and then reports a ConnectionError", async () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { post } from "@hangar/core/webhook/send";
 import { type Resolver, resolveTarget } from "@hangar/core/webhook/url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 describe("webhook delivery against DNS rebinding", () => {
   const seen: IncomingHttpHeaders[] = [];
@@ -17,8 +17,8 @@ describe("webhook delivery against DNS rebinding", () => {
     port = (server.address() as AddressInfo).port;
   });
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
-  // The run's local stack sets it to true in the parent process, which workers inherit.
-  beforeEach(() => {
+  // Some tests below allow private addresses; none of the others must see that.
+  afterEach(() => {
     delete process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE;
   });
 

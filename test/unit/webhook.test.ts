@@ -1,10 +1,10 @@
 import { VisibleError } from "@hangar/core/error";
 import { checkUrl } from "@hangar/core/webhook/index";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 describe("webhook URL guard", () => {
-  // The run's local stack sets it to true in the parent process, which workers inherit.
-  beforeEach(() => {
+  // Some tests below allow private addresses; none of the others must see that.
+  afterEach(() => {
     delete process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE;
   });
 

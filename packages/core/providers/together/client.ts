@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
+import { type Clock, type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import { Transport } from "./http";
 import { Wire } from "./wire";
 
@@ -15,6 +15,7 @@ export type TogetherClientOptions = {
   maxRetries?: number;
   retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
   dispatcher?: Dispatcher;
+  clock?: Clock;
 };
 
 const id = encodeURIComponent;
@@ -32,6 +33,7 @@ export class TogetherClient {
       timeoutMs: options.timeoutMs ?? 30_000,
       retry: retryPolicy(options),
       dispatcher: options.dispatcher,
+      clock: options.clock,
     });
     this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;
   }

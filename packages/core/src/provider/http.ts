@@ -2,7 +2,7 @@ import { Agent, type Dispatcher, fetch } from "undici";
 import type { z } from "zod";
 import { log } from "../util/log";
 import type { ProviderError } from "./error";
-import { parseRetryAfter, type RetryPolicy, withRetry } from "./retry";
+import { type Clock, parseRetryAfter, type RetryPolicy, systemClock, withRetry } from "./retry";
 
 type ErrorInit = { retryable: boolean; code: string; body?: unknown };
 
@@ -27,6 +27,8 @@ export type TransportOptions = {
   retry: RetryPolicy;
   errors: ProviderErrors;
   dispatcher?: Dispatcher;
+  /** What `retry-after` dates are measured from and retry waits run on; the system's by default. */
+  clock?: Clock;
 };
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -119,8 +121,12 @@ export class HttpTransport {
   }
 
   private failure(response: { status: number; headers: Headers }, body: unknown) {
-    const retryAfterMs = parseRetryAfter(response.headers);
+    const retryAfterMs = parseRetryAfter(response.headers, this.clock.now());
     return this.options.errors.fromResponse(response.status, body, response.headers, retryAfterMs);
+  }
+
+  private get clock() {
+    return this.options.clock ?? systemClock;
   }
 
   private get label() {
@@ -139,6 +145,7 @@ export class HttpTransport {
       this.options.retry,
       {
         signal: call.signal,
+        sleep: this.clock.sleep,
         onRetry: (error, retry, delayMs) =>
           log.debug(`${this.options.errors.name}.retry`, {
             method,

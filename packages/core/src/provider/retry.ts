@@ -68,8 +68,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Time as retries see it; tests pass their own to check the waits without waiting. */
+export type Clock = {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+};
+
+export const systemClock: Clock = { now: () => Date.now(), sleep };
+
 export type RetryHooks = {
   signal?: AbortSignal;
+  sleep?: Clock["sleep"];
   onRetry?: (error: ProviderError, retry: number, delayMs: number) => void;
 };
 
@@ -90,7 +99,7 @@ export async function withRetry<T>(
       if (!retryable || index >= policy.maxRetries || hooks.signal?.aborted) throw error;
       const delay = backoffDelay(index, policy, error.retryAfterMs);
       hooks.onRetry?.(error, index + 1, delay);
-      await sleep(delay, hooks.signal);
+      await (hooks.sleep ?? sleep)(delay, hooks.signal);
     }
   }
 }

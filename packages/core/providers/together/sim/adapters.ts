@@ -1,3 +1,4 @@
+import type { AdapterListResponse } from "together-ai/resources/endpoints/adapters";
 import type { SimEndpoint } from "./endpoints";
 
 /** `<endpoint name>:<adapter model name>`; neither part has a colon of its own. */
@@ -7,6 +8,6 @@ export function splitModelId(modelId: string): { endpointName: string; adapter: 
   return { endpointName: modelId.slice(0, colon), adapter: modelId.slice(colon + 1) };
 }
 
-export function adapterView(endpoint: SimEndpoint, adapter: string) {
+export function adapterView(endpoint: SimEndpoint, adapter: string): AdapterListResponse.Data {
   return { adapter_name: adapter, endpoint_name: endpoint.name, model_id: `${endpoint.name}:${adapter}` };
 }

@@ -1,7 +1,10 @@
+import type { EndpointListHardwareResponse } from "together-ai/resources/endpoints";
+import type { ModelObject } from "together-ai/resources/models";
+
 /** What the simulated Together serves: a few base models and the dedicated hardware they fit on. */
 export type CatalogModel = {
   id: string;
-  type: string;
+  type: ModelObject["type"];
   display_name: string;
   organization: string;
   context_length: number;
@@ -59,10 +62,10 @@ export function catalogModel(id: string): CatalogModel | undefined {
   return catalog.find((model) => model.id === id);
 }
 
-export function modelObject(model: CatalogModel) {
+export function modelObject(model: CatalogModel): ModelObject {
   return {
     id: model.id,
-    object: "model" as const,
+    object: "model",
     created,
     type: model.type,
     display_name: model.display_name,
@@ -161,9 +164,13 @@ export function fits(hardware: HardwareConfig, memoryGb: number): boolean {
 }
 
 /** Prices and availability as of the simulator's start, like Together's `updated_at`. */
-export function hardwareObject(hardware: HardwareConfig, updatedAt: string, withAvailability: boolean) {
+export function hardwareObject(
+  hardware: HardwareConfig,
+  updatedAt: string,
+  withAvailability: boolean,
+): EndpointListHardwareResponse.Data {
   return {
-    object: "hardware" as const,
+    object: "hardware",
     id: hardware.id,
     pricing: { cents_per_minute: hardware.cents_per_minute },
     specs: {

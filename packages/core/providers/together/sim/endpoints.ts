@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
+// Types only: the official SDK's wire shapes are what the simulator answers with.
+import type { DedicatedEndpoint, EndpointListResponse } from "together-ai/resources/endpoints";
 import { iso, type SimState, type Transition } from "./state";
+
+/** The SDK's states, plus FAILED: undocumented and missing from the SDK, but returned by the live API. */
+export type EndpointState = DedicatedEndpoint["state"] | "FAILED";
+export type EndpointView = Omit<DedicatedEndpoint, "state"> & { state: EndpointState };
+export type EndpointListItem = Omit<EndpointListResponse.Data, "state"> & { state: EndpointState };
 
 export type SimEndpoint = {
   id: string;
@@ -8,13 +15,13 @@ export type SimEndpoint = {
   model: string;
   hardware: string;
   owner: string;
-  state: string;
+  state: EndpointState;
   autoscaling: { min_replicas: number; max_replicas: number };
   created: number;
   /** Minutes; 0 or null means never stop on idle. */
   inactive_timeout: number | null;
   lastActivity: number;
-  plan: Transition[];
+  plan: Transition<EndpointState>[];
   deleted: boolean;
   /** Names of the uploaded LoRA adapters bound to it, in the order they were bound. */
   adapters: string[];
@@ -29,7 +36,7 @@ export type CreateInput = {
   inactive_timeout?: number | null;
 };
 
-function startPlan(state: SimState, from: number): Transition[] {
+function startPlan(state: SimState, from: number): Transition<EndpointState>[] {
   const starting = from + state.step("endpointPendingMs");
   return [
     { state: "STARTING", at: starting },
@@ -37,7 +44,7 @@ function startPlan(state: SimState, from: number): Transition[] {
   ];
 }
 
-function stopPlan(state: SimState, from: number): Transition[] {
+function stopPlan(state: SimState, from: number): Transition<EndpointState>[] {
   return [{ state: "STOPPED", at: from + state.step("endpointStoppingMs") }];
 }
 
@@ -123,15 +130,15 @@ export function servingEndpoint(state: SimState, model: string): SimEndpoint | u
   return endpoint && advanceEndpoint(state, endpoint);
 }
 
-export function endpointView(endpoint: SimEndpoint) {
+export function endpointView(endpoint: SimEndpoint): EndpointView {
   return {
-    object: "endpoint" as const,
+    object: "endpoint",
     id: endpoint.id,
     name: endpoint.name,
     display_name: endpoint.display_name,
     model: endpoint.model,
     hardware: endpoint.hardware,
-    type: "dedicated" as const,
+    type: "dedicated",
     owner: endpoint.owner,
     state: endpoint.state,
     autoscaling: endpoint.autoscaling,
@@ -140,7 +147,7 @@ export function endpointView(endpoint: SimEndpoint) {
 }
 
 /** List items are thinner than the full object: no display_name, hardware or autoscaling. */
-export function listView(endpoint: SimEndpoint) {
+export function listView(endpoint: SimEndpoint): EndpointListItem {
   const { display_name: _d, hardware: _h, autoscaling: _a, ...rest } = endpointView(endpoint);
   return rest;
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+// Types only: the official SDK's wire shapes are what the simulator answers with.
+import type { UploadStatusResponse } from "together-ai/resources/models/uploads";
 import { estimateMemoryGb } from "./catalog";
 import { isoSeconds, type SimState, type Transition } from "./state";
 
@@ -12,14 +14,16 @@ export type SimModel = {
   created: number;
 };
 
+type JobStatus = UploadStatusResponse["status"];
+
 export type SimJob = {
   job_id: string;
-  status: string;
+  status: JobStatus;
   status_updates: { status: string; message: string; timestamp: string }[];
   args: { description?: string; modelName: string; modelSource: string };
   created: number;
   updated: number;
-  plan: Transition[];
+  plan: Transition<JobStatus>[];
   model: SimModel;
 };
 
@@ -93,13 +97,14 @@ export function uploadedModel(state: SimState, id: string): SimModel | undefined
   return state.models.get(id);
 }
 
-export function jobView(job: SimJob) {
+export function jobView(job: SimJob): UploadStatusResponse {
+  const { description, modelName, modelSource } = job.args;
   return {
     type: "model_upload",
     job_id: job.job_id,
     status: job.status,
     status_updates: job.status_updates,
-    args: Object.fromEntries(Object.entries(job.args).filter(([, v]) => v !== undefined)),
+    args: { ...(description === undefined ? {} : { description }), modelName, modelSource },
     created_at: isoSeconds(job.created),
     updated_at: isoSeconds(job.updated),
   };

@@ -31,7 +31,7 @@ export type StateOptions = {
 };
 
 /** A scheduled state change; entities apply theirs lazily whenever they are read. */
-export type Transition = { state: string; at: number; message?: string };
+export type Transition<S extends string = string> = { state: S; at: number; message?: string };
 
 /** Everything the simulated account owns. Progress is computed from the clock on read, so there are no timers to leak. */
 export class SimState {

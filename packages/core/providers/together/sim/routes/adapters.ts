@@ -1,5 +1,10 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import type {
+  AdapterAddResponse,
+  AdapterListResponse,
+  AdapterRemoveResponse,
+} from "together-ai/resources/endpoints/adapters";
 import { z } from "zod";
 import { adapterView, splitModelId } from "../adapters";
 import { liveEndpoint } from "../endpoints";
@@ -22,7 +27,10 @@ export function adapterRoutes(state: SimState) {
   app.get("/endpoints/:endpointId/adapters", (c) => {
     const endpoint = liveEndpoint(state, c.req.param("endpointId"));
     if (!endpoint) return notFound(c, c.req.param("endpointId"));
-    return c.json({ object: "list", data: endpoint.adapters.map((name) => adapterView(endpoint, name)) });
+    return c.json({
+      object: "list",
+      data: endpoint.adapters.map((name) => adapterView(endpoint, name)),
+    } satisfies AdapterListResponse);
   });
 
   app.post("/endpoints/:endpointId/adapters", async (c) => {
@@ -65,7 +73,7 @@ export function adapterRoutes(state: SimState) {
       });
     }
     endpoint.adapters.push(ref.adapter);
-    return c.json({ model_id: modelId });
+    return c.json({ model_id: modelId } satisfies AdapterAddResponse);
   });
 
   app.delete("/endpoints/:endpointId/adapters", async (c) => {
@@ -83,7 +91,7 @@ export function adapterRoutes(state: SimState) {
       });
     }
     endpoint.adapters.splice(at, 1);
-    return c.json({ deleted: true, model_id: modelId });
+    return c.json({ deleted: true, model_id: modelId } satisfies AdapterRemoveResponse);
   });
 
   return app;

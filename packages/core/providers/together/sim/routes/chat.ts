@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
+import type { ChatCompletion, ChatCompletionChunk } from "together-ai/resources/chat/completions";
 import { z } from "zod";
 import { splitModelId } from "../adapters";
 import { catalogModel } from "../catalog";
@@ -85,7 +86,7 @@ export function chatRoutes(state: SimState) {
     const seed = 1_234_567_890;
 
     if (!stream) {
-      return c.json({
+      const completion: ChatCompletion = {
         id,
         object: "chat.completion",
         created,
@@ -101,11 +102,12 @@ export function chatRoutes(state: SimState) {
           },
         ],
         usage: answer.usage,
-      });
+      };
+      return c.json(completion);
     }
 
     const encoder = new TextEncoder();
-    const events = answer.tokens.map((word, index) => {
+    const events = answer.tokens.map((word, index): ChatCompletionChunk => {
       const last = index === answer.tokens.length - 1;
       return {
         id,

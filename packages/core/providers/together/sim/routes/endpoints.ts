@@ -4,6 +4,7 @@ import { fits, hardwareConfigs } from "../catalog";
 import {
   advanceEndpoint,
   createEndpoint,
+  type EndpointListItem,
   endpointView,
   listView,
   liveEndpoint,
@@ -50,7 +51,8 @@ export function endpointRoutes(state: SimState) {
       .filter((e) => !e.deleted)
       .map((e) => listView(advanceEndpoint(state, e)));
     const all = [...(mine ? [] : catalogEndpoints()), ...owned];
-    return c.json({ object: "list", data: all.filter((e) => !type || e.type === type) });
+    const data: EndpointListItem[] = all.filter((e) => !type || e.type === type);
+    return c.json({ object: "list" as const, data });
   });
 
   app.post("/endpoints", async (c) => {

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import type { EndpointListHardwareResponse } from "together-ai/resources/endpoints";
+import type { ModelListResponse, ModelObject, ModelUploadResponse } from "together-ai/resources/models";
 import { z } from "zod";
 import { catalog, catalogModel, fits, hardwareConfigs, hardwareObject, modelObject } from "../catalog";
 import { fail } from "../errors";
@@ -31,16 +33,18 @@ export function modelRoutes(state: SimState) {
     for (const job of state.jobs.values()) advanceJob(state, job);
     const dedicated = c.req.query("dedicated") === "true";
     const base = catalog.filter((m) => !dedicated || m.dedicated).map(modelObject);
-    const uploaded = [...state.models.values()].map((m) => ({
-      id: m.id,
-      object: "model" as const,
-      created: m.created,
-      type: "chat",
-      display_name: m.id.slice(state.owner.length + 1),
-      organization: state.owner,
-      pricing: { hourly: 0, input: 0, output: 0, base: 0, finetune: 0 },
-    }));
-    return c.json([...base, ...uploaded]);
+    const uploaded = [...state.models.values()].map(
+      (m): ModelObject => ({
+        id: m.id,
+        object: "model",
+        created: m.created,
+        type: "chat",
+        display_name: m.id.slice(state.owner.length + 1),
+        organization: state.owner,
+        pricing: { hourly: 0, input: 0, output: 0, base: 0, finetune: 0 },
+      }),
+    );
+    return c.json([...base, ...uploaded] satisfies ModelListResponse);
   });
 
   app.post("/models", async (c) => {
@@ -55,7 +59,7 @@ export function modelRoutes(state: SimState) {
         model_source: sourceKind(body.data.model_source),
       },
       message: "Processing model weights. Job created.",
-    });
+    } satisfies ModelUploadResponse);
   });
 
   app.get("/jobs", (c) =>
@@ -75,7 +79,7 @@ export function modelRoutes(state: SimState) {
       return c.json({
         object: "list",
         data: hardwareConfigs.map((h) => hardwareObject(h, updatedAt, false)),
-      });
+      } satisfies EndpointListHardwareResponse);
     }
     const memory = deployableMemory(state, model);
     if (memory === undefined) {
@@ -87,7 +91,7 @@ export function modelRoutes(state: SimState) {
     const data = hardwareConfigs
       .filter((h) => fits(h, memory))
       .map((h) => hardwareObject(h, updatedAt, true));
-    return c.json({ object: "list", data });
+    return c.json({ object: "list", data } satisfies EndpointListHardwareResponse);
   });
 
   return app;
