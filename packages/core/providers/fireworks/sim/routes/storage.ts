@@ -1,5 +1,5 @@
-import { Hono } from "hono";
-import { advanceModel } from "../models";
+import { type Context, Hono } from "hono";
+import { advanceModel, type SimFile, type SimModel } from "../models";
 import type { SimState } from "../state";
 
 /** GCS's XML error body. */
@@ -26,8 +26,16 @@ export function storageRoutes(state: SimState) {
   app.put("/:bucket/:account/:model/:file", async (c) => {
     state.count("PUT /_storage/:object");
     const model = state.models.get(c.req.param("model"));
-    const path = decodeURIComponent(c.req.param("file"));
-    const file = model?.files[path];
+    const file = model?.files[decodeURIComponent(c.req.param("file"))];
+    const refusal = check(c, model, file);
+    if (!refusal && model && file) return receive(c, model, file);
+    // Read what the client sends before refusing it, as GCS's front end does: a refusal sent
+    // mid-upload would otherwise reach the client as a reset socket, not as the 4xx.
+    await drain(c.req.raw.body);
+    return refusal;
+  });
+
+  function check(c: Context, model: SimModel | undefined, file: SimFile | undefined) {
     if (!model || !file?.tokens.includes(c.req.query("X-Goog-Signature") ?? "")) {
       return signatureMismatch("Check your Google secret key and signing method.");
     }
@@ -49,6 +57,10 @@ export function storageRoutes(state: SimState) {
     const declared = c.req.header("content-length");
     if (declared !== undefined && Number(declared) !== file.size)
       return sizeError(Number(declared), file.size);
+    return undefined;
+  }
+
+  async function receive(c: Context, model: SimModel, file: SimFile) {
     let received = 0;
     const reader = c.req.raw.body?.getReader();
     for (;;) {
@@ -56,7 +68,7 @@ export function storageRoutes(state: SimState) {
       if (!chunk || chunk.done) break;
       received += chunk.value.byteLength;
       if (received > file.size) {
-        await reader.cancel();
+        await drain(reader);
         return sizeError(received, file.size);
       }
     }
@@ -64,9 +76,17 @@ export function storageRoutes(state: SimState) {
     file.received = received;
     advanceModel(state, model).updateTime = state.now();
     return c.body(null, 200, { etag: `"${file.tokens.at(-1)?.slice(0, 16)}"` });
-  });
+  }
 
   return app;
+}
+
+/** Reads a body to its end, keeping none of it. */
+async function drain(
+  body: ReadableStream<Uint8Array> | ReadableStreamDefaultReader<Uint8Array> | null | undefined,
+) {
+  const reader = body && "getReader" in body ? body.getReader() : body;
+  while (reader && !(await reader.read()).done) {}
 }
 
 function sizeError(got: number, size: number) {
