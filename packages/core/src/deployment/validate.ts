@@ -4,6 +4,7 @@ import { assertConfigured, useProvider } from "../provider/registry";
 import type { CreateInput } from "./input";
 import { mine } from "./query";
 import type { Row } from "./row";
+import { checkSource } from "./source";
 
 type Parsed = Omit<CreateInput, "autoscaling"> & {
   autoscaling: { minReplicas: number; maxReplicas: number };
@@ -83,5 +84,7 @@ export async function checkCreate(input: Parsed) {
       `${provider.name} can't load adapters onto a deployment here.`,
     );
   }
-  return checkBase(input);
+  const base = await checkBase(input);
+  await checkSource(input.model);
+  return base;
 }
