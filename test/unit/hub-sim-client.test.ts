@@ -5,6 +5,7 @@ import {
   fileExists,
   HubApiError,
   listFiles,
+  listModels,
   modelInfo,
 } from "@huggingface/hub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +145,12 @@ describe("the Hub simulator, driven by the official @huggingface/hub client", ()
     const response = await fetch(`${hubUrl}/api/models/${name}`);
     expect(response.headers.get("x-error-code")).toBe("RepoNotFound");
     await refusal(fileExists({ repo: name, path: "config.json", hubUrl }));
+  });
+
+  it("lists the repos it serves, as listModels reads them", async () => {
+    const names: string[] = [];
+    for await (const model of listModels({ hubUrl, search: { owner: "Qwen" } })) names.push(model.name);
+    expect(names.sort()).toEqual(["Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-7B-Instruct"]);
   });
 
   it("keeps the demo repos", async () => {

@@ -23,6 +23,7 @@ export async function handle(ctx: HubContext, req: IncomingMessage, res: ServerR
   if (parts[0] === "_cdn" && parts[1] === "repos") return cdn(ctx, req, res, url, parts);
 
   const api = parts[0] === "api" && parts[1] === "models";
+  if (api && (parts.length === 2 || (parts.length === 3 && !parts[2]))) return list(ctx, req, res, url);
   const [org, name, action, revision, ...rest] = api ? parts.slice(2) : parts;
   if (!org || !name) return hubError(res, 404, "Not Found");
   const id = `${org}/${name}`;
@@ -126,6 +127,36 @@ function info(ctx: HubContext, res: ServerResponse, url: URL, repo: HubRepo): vo
   };
   const picked = ["_id", "id", ...asked].map((field) => [field, full[field]]);
   json(res, 200, asked.length === 0 ? full : Object.fromEntries(picked));
+}
+
+/** `GET /api/models`: the repos this simulator serves (private ones only to the token), `search`/`author` filtered. */
+function list(ctx: HubContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  const authed = bearer !== undefined && same(bearer, ctx.token);
+  const search = url.searchParams.get("search")?.toLowerCase();
+  const author = url.searchParams.get("author");
+  const repos = [...ctx.repos.values()].filter(
+    (repo) =>
+      (authed || !repo.spec.private) &&
+      (!search || repo.id.toLowerCase().includes(search)) &&
+      (!author || repo.id.startsWith(`${author}/`)),
+  );
+  json(
+    res,
+    200,
+    repos.map((repo) => ({
+      _id: repo.commit.slice(0, 24),
+      id: repo.id,
+      modelId: repo.id,
+      private: repo.spec.private ?? false,
+      gated: repo.gated,
+      likes: 0,
+      downloads: 0,
+      pipeline_tag: "text-generation",
+      lastModified: repo.spec.lastModified ?? ctx.startedAt,
+      createdAt: repo.spec.lastModified ?? ctx.startedAt,
+    })),
+  );
 }
 
 /** The git blob: a small file's bytes, or an LFS file's pointer (which is what the repo stores). */
