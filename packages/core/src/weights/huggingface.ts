@@ -123,7 +123,8 @@ async function hubError(
     });
   }
   if (status === 401 || status === 403) {
-    const page = `${hubEndpoint()}/${hub.repo}`;
+    // Licences are accepted on the Hub itself, whichever mirror or simulator serves the bytes.
+    const page = `${DEFAULT_HUB}/${hub.repo}`;
     const hint =
       kind === "GatedRepo"
         ? token
@@ -166,6 +167,6 @@ function notFound(repo: string, token: string | undefined): string {
   return (
     `${repo} was not found on the Hub at ${endpoint} (HF_ENDPOINT)${privately}. ` +
     `The local Hub simulator serves only the repos listed at ${endpoint}/api/models; ` +
-    `set HF_ENDPOINT to a Hub that has it, or unset it to read from the real Hub (${DEFAULT_HUB})`
+    `set HF_ENDPOINT to a Hub that has it (${DEFAULT_HUB} for the real one)`
   );
 }

@@ -47,6 +47,10 @@ export const demoRepos: Record<string, HubRepoSpec> = {
       "adapter_model.safetensors": { size: 1 * MiB, seed: 2 },
     },
   },
+  // Readable like any repo; the Together simulator fails its upload as corrupted, by its name.
+  "acme/corrupt-llama": {
+    files: { "config.json": json(llamaConfig), "model.safetensors": { size: 1 * MiB, seed: 5 } },
+  },
   "acme/private-llama": {
     private: true,
     files: { "config.json": json(llamaConfig), "model.safetensors": { size: 2 * MiB, seed: 3 } },
