@@ -1,4 +1,4 @@
-import { type HubSimulator, startHubSimulator } from "@hangar/local/huggingface/index";
+import { type HubSimulator, parseScale, startHubSimulator } from "@hangar/local/huggingface/index";
 import {
   downloadFile,
   fileDownloadInfo,
@@ -151,6 +151,13 @@ describe("the Hub simulator, driven by the official @huggingface/hub client", ()
     const names: string[] = [];
     for await (const model of listModels({ hubUrl, search: { owner: "Qwen" } })) names.push(model.name);
     expect(names.sort()).toEqual(["Qwen/Qwen2.5-0.5B-Instruct", "Qwen/Qwen2.5-7B-Instruct"]);
+  });
+
+  it("scales weights by HANGAR_HF_SIM_SCALE, a thousandth of their real size unless set", () => {
+    expect(parseScale(undefined)).toBe(0.001);
+    expect(parseScale("1")).toBe(1);
+    expect(() => parseScale("0")).toThrow("HANGAR_HF_SIM_SCALE");
+    expect(() => parseScale("lots")).toThrow("HANGAR_HF_SIM_SCALE");
   });
 
   it("keeps the demo repos", async () => {

@@ -70,7 +70,7 @@ export async function startFireworks(env: Env, sim: Sim): Promise<StandIn> {
 /** The real Hub with HF_ENDPOINT set, otherwise the Hub simulator with its demo and well-known repos. */
 export async function startHuggingFace(env: Env, sim: Pick<Sim, "port">): Promise<StandIn> {
   if (env.HF_ENDPOINT) return real({ HF_ENDPOINT: env.HF_ENDPOINT });
-  const { startHubSimulator } = await import("./huggingface/index");
-  const s = await startHubSimulator({ port: sim.port });
+  const { parseScale, startHubSimulator } = await import("./huggingface/index");
+  const s = await startHubSimulator({ port: sim.port, scale: parseScale(env.HANGAR_HF_SIM_SCALE) });
   return { env: { HF_ENDPOINT: s.url }, simulatorUrl: s.url, stop: s.close };
 }

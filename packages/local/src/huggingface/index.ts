@@ -41,8 +41,8 @@ export type HubSimulator = {
   close(): Promise<void>;
 };
 
-function scaleFromEnv(): number {
-  const raw = process.env.HANGAR_HF_SIM_SCALE;
+/** HANGAR_HF_SIM_SCALE: the fraction of their real size the well-known repos' weights have. */
+export function parseScale(raw: string | undefined): number {
   if (!raw) return DEFAULT_SCALE;
   const scale = Number(raw);
   if (!(scale > 0 && scale <= 1))
@@ -64,7 +64,9 @@ export async function startHubSimulator(options: HubSimulatorOptions = {}): Prom
     ctx.repos.set(id, new HubRepo(id, spec));
   };
   const preloaded = {
-    ...(options.known === false ? {} : knownRepos(options.scale ?? scaleFromEnv())),
+    ...(options.known === false
+      ? {}
+      : knownRepos(options.scale ?? parseScale(process.env.HANGAR_HF_SIM_SCALE))),
     ...(options.demo === false ? {} : demoRepos),
   };
   for (const [id, spec] of Object.entries({ ...preloaded, ...options.repos })) addRepo(id, spec);
