@@ -7,6 +7,7 @@ import {
   listFiles,
   listModels,
   modelInfo,
+  parseSafetensorsMetadata,
 } from "@huggingface/hub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -91,6 +92,17 @@ describe("the Hub simulator, driven by the official @huggingface/hub client", ()
     // 988,097,824 bytes on the real Hub, times the scale.
     expect(info).toMatchObject({ size: 98_810, etag: `"${listed?.lfs?.oid}"` });
     expect(listed?.size).toBe(98_810);
+  });
+
+  it("serves safetensors whose headers the client parses, sharded through the index", async () => {
+    const single = await parseSafetensorsMetadata({ repo: "Qwen/Qwen2.5-0.5B-Instruct", hubUrl });
+    expect(single.sharded).toBe(false);
+    const sharded = await parseSafetensorsMetadata({ repo: "Qwen/Qwen2.5-7B-Instruct", hubUrl });
+    expect(sharded.sharded).toBe(true);
+    if (!sharded.sharded) return;
+    expect(Object.keys(sharded.headers).sort()).toEqual(
+      [1, 2, 3, 4].map((n) => `model-0000${n}-of-00004.safetensors`),
+    );
   });
 
   it("serves the real config.json and an adapter_config.json naming its base", async () => {
