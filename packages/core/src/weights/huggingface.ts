@@ -117,10 +117,8 @@ async function hubError(
   const repo = `hf://${hub.repo}`;
   const hubSays = said ? ` (Hub: ${said.slice(0, 200)})` : "";
   if (kind === "RepoNotFound") {
-    return new WeightsError("weights.not_found", `${notFound(repo, token)}${hubSays}`, {
-      retryable: false,
-      status,
-    });
+    // The Hub's "Repository not found" would only repeat what the message says.
+    return new WeightsError("weights.not_found", notFound(repo, token), { retryable: false, status });
   }
   if (status === 401 || status === 403) {
     // Licences are accepted on the Hub itself, whichever mirror or simulator serves the bytes.
