@@ -24,6 +24,7 @@ async function start(): Promise<{ url: string; close(): Promise<unknown>; [more:
   if (role === "hub")
     return startHubSimulator({
       demo: false,
+      known: false,
       repos: { "bench/model": { files: { "model.safetensors": { size: hubSize, seed: 42 } } } },
     });
   throw new Error(`unknown server ${role}`);

@@ -202,7 +202,7 @@ describe("bad input", () => {
 describe("idempotent creates", () => {
   const body = {
     provider: "together",
-    model: { source: "hf://acme/idem" },
+    model: { source: "hf://acme/tiny-llama" },
     hardware: "1x_nvidia_h100_80gb_sxm",
   };
 
@@ -241,7 +241,7 @@ describe("listing", () => {
     const tenantKey = (await ApiKey.create({ tenantId: `ten_list_${Date.now()}` })).key;
     const made = [];
     for (let i = 0; i < 5; i++)
-      made.push(await deploy({ model: { source: "hf://acme/corrupt-list" } }, tenantKey));
+      made.push(await deploy({ model: { source: "hf://acme/corrupt-llama" } }, tenantKey));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -63,10 +63,13 @@ describe.each(providers)("on $provider", (p) => {
     expect(await mine(dep.id)).toEqual([]);
   });
 
-  it("fails a source that doesn't exist, saying which", async () => {
-    const dep = await deploy(body({ model: { source: "hf://acme/no-such-model" } }));
-    const failed = await waitForState(dep.id, "failed", { timeoutMs: 60_000 });
-    expect(failed.lastError?.message).toMatch(/no-such-model|not found|does not exist/i);
+  it("refuses a source that doesn't exist at create, saying which and where it looked", async () => {
+    const res = await api("/v1/deployments", {
+      body: body({ model: { source: "hf://acme/no-such-model" } }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: "model.source_not_found" });
+    expect((res.body.error as { message: string }).message).toContain("hf://acme/no-such-model");
   });
 
   it("gets every deployment to ready through 20% provider errors, with exactly one endpoint each", async () => {

@@ -170,8 +170,9 @@ describe("weights from the Hugging Face Hub", () => {
   });
 
   it("says to pass hfToken for a private repo, and never repeats a token it was given", async () => {
+    // Anonymous, the Hub can't be told a private repo from a missing one: 401 RepoNotFound.
     const anonymous = await failure(listFiles({ source: "hf://acme/private-llama", type: "model" }));
-    expect(anonymous).toMatchObject({ code: "weights.unauthorized", retryable: false });
+    expect(anonymous).toMatchObject({ code: "weights.not_found", retryable: false });
     expect(anonymous.message).toContain("pass hfToken");
 
     const wrong = "hf_wrongtoken123";
@@ -185,16 +186,22 @@ describe("weights from the Hugging Face Hub", () => {
     const send = await failure(
       sendFile({ source: "hf://acme/private-llama", type: "model" }, file, sink.target(file)),
     );
-    expect(send).toMatchObject({ code: "weights.unauthorized" });
+    expect(send).toMatchObject({ code: "weights.not_found" });
   });
 
-  it("explains a gated repo", async () => {
-    const error = await failure(listFiles({ source: "hf://acme/gated-llama", type: "model" }));
+  it("lists a gated repo to anyone and explains why its files need hfToken", async () => {
+    const files = await listFiles({ source: "hf://acme/gated-llama", type: "model" });
+    expect(files).toHaveLength(2);
+    const file = files.find((f) => f.path === "model.safetensors");
+    if (!file) throw new Error("no model.safetensors listed");
+    const error = await failure(
+      sendFile({ source: "hf://acme/gated-llama", type: "model" }, file, sink.target(file)),
+    );
     expect(error).toMatchObject({ code: "weights.unauthorized", retryable: false });
-    expect(error.message).toContain("gated");
-    await expect(
-      listFiles({ source: "hf://acme/gated-llama", type: "model", hfToken: hub.token }),
-    ).resolves.toHaveLength(2);
+    expect(error.message).toContain("is gated: accept its licence");
+    expect(error.message).toContain("pass hfToken");
+    const sent = await sendAll({ source: "hf://acme/gated-llama", type: "model", hfToken: hub.token }, files);
+    expect(sent[1]?.sha256).toBe(file.sha256);
   });
 
   it("tells a missing repo, revision or file apart", async () => {

@@ -91,7 +91,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const statePath = (name: string) =>
       settings.inMemory ? undefined : join(settings.dataDir, `${name}.json`);
+    const hub = await startHuggingFace(source, { port: settings.ports.huggingface });
+    started.push({ name: "Hugging Face Hub simulator", stop: hub.stop });
+    if (hub.simulatorUrl) say(`Hugging Face Hub simulator on ${hub.simulatorUrl}`);
+    // The Together simulator pulls Hub repos from the same Hub the handlers read.
     const together = await startTogether(options.together, source, {
+      hubUrl: hub.env.HF_ENDPOINT,
       port: settings.ports.simulator,
       timeScale: settings.simulatorTimeScale,
       statePath: statePath("together-simulator"),
@@ -105,9 +110,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     started.push({ name: "Fireworks simulator", stop: fireworks.stop });
     if (fireworks.simulatorUrl) say(`Fireworks simulator on ${fireworks.simulatorUrl}`);
-    const hub = await startHuggingFace(source, { port: settings.ports.huggingface });
-    started.push({ name: "Hugging Face Hub simulator", stop: hub.stop });
-    if (hub.simulatorUrl) say(`Hugging Face Hub simulator on ${hub.simulatorUrl}`);
 
     const env: Record<string, string> = {
       // Local defaults a developer's own env (or options.env) may override.

@@ -5,7 +5,7 @@
 export type TogetherOption = "simulator" | { apiKey: string; baseUrl: string };
 
 type Env = Record<string, string | undefined>;
-type Sim = { port: number; timeScale?: number; statePath?: string };
+type Sim = { port: number; timeScale?: number; statePath?: string; hubUrl?: string };
 
 export interface StandIn {
   /** The env the handlers get to reach it. */
@@ -17,7 +17,10 @@ export interface StandIn {
 
 const real = (env: Record<string, string>): StandIn => ({ env, stop: async () => {} });
 
-/** Real Together when a key is given (option or TOGETHER_API_KEY), otherwise the simulator. */
+/**
+ * Real Together when a key is given (option or TOGETHER_API_KEY), otherwise the simulator, which
+ * checks uploads of Hub repos against `sim.hubUrl` (the Hub the handlers read).
+ */
 export async function startTogether(
   option: TogetherOption | undefined,
   env: Env,
@@ -64,10 +67,10 @@ export async function startFireworks(env: Env, sim: Sim): Promise<StandIn> {
   };
 }
 
-/** The real Hub with HF_ENDPOINT set, otherwise the Hub simulator with its demo repos. */
+/** The real Hub with HF_ENDPOINT set, otherwise the Hub simulator with its demo and well-known repos. */
 export async function startHuggingFace(env: Env, sim: Pick<Sim, "port">): Promise<StandIn> {
   if (env.HF_ENDPOINT) return real({ HF_ENDPOINT: env.HF_ENDPOINT });
-  const { startHubSimulator } = await import("./huggingface/index");
-  const s = await startHubSimulator({ port: sim.port });
+  const { parseScale, startHubSimulator } = await import("./huggingface/index");
+  const s = await startHubSimulator({ port: sim.port, scale: parseScale(env.HANGAR_HF_SIM_SCALE) });
   return { env: { HF_ENDPOINT: s.url }, simulatorUrl: s.url, stop: s.close };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_HUB_TOKEN } from "./huggingface/index";
 import type { Stack } from "./stack";
 
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
@@ -11,7 +12,7 @@ function banner(stack: Stack): string {
     ? `${stack.fireworksUrl} (simulator; set FIREWORKS_API_KEY and FIREWORKS_ACCOUNT_ID for the real one)`
     : `${stack.endpoints.fireworks} (real Fireworks)`;
   const hub = stack.huggingFaceUrl
-    ? `${stack.huggingFaceUrl} (simulator with demo repos acme/tiny-llama, acme/tiny-lora; set HF_ENDPOINT for the real Hub)`
+    ? `${stack.huggingFaceUrl} (simulator: Qwen/Qwen2.5-0.5B-Instruct and the other repos at ${stack.huggingFaceUrl}/api/models, token ${DEFAULT_HUB_TOKEN} for gated ones; HF_ENDPOINT=https://huggingface.co for the real Hub)`
     : `${stack.endpoints.huggingface} (HF_ENDPOINT)`;
   return [
     "",

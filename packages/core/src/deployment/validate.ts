@@ -6,6 +6,7 @@ import { checkHardware } from "./check-hardware";
 import type { CreateInput, UpdateInput } from "./input";
 import { mine } from "./query";
 import type { Row } from "./row";
+import { checkSource } from "./source";
 
 type Parsed = Omit<CreateInput, "autoscaling"> & {
   autoscaling: { minReplicas: number; maxReplicas: number };
@@ -96,6 +97,7 @@ export async function checkCreate(input: Parsed) {
   const checked = base
     ? { warnings: [] }
     : await checkHardware(provider.name, input.hardware as string, knownModel(provider, input.model));
+  await checkSource(input.model);
   const adapterWarnings = await checkAdapterBase(input.model, base);
   return { base, hardware: checked.hardware, warnings: [...checked.warnings, ...adapterWarnings] };
 }

@@ -1,17 +1,20 @@
 import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
+import { request } from "undici";
 import { z } from "zod";
-import { isRetryableStatus, WeightsError } from "./errors";
-import { follow, readSome } from "./http";
+import { isRetryableStatus, networkError, WeightsError } from "./errors";
+import { dispatcher, follow, readSome } from "./http";
 import { nextLink } from "./link";
 import { encodePath, ignored } from "./source";
 import type { WeightsFile } from "./types";
 
 type Hub = { repo: string; revision: string };
 
+export const DEFAULT_HUB = "https://huggingface.co";
+
 /** The variable huggingface_hub itself reads, so mirrors and the local simulator work unchanged. */
 export function hubEndpoint(): string {
-  return (process.env.HF_ENDPOINT || "https://huggingface.co").replace(/\/+$/, "");
+  return (process.env.HF_ENDPOINT || DEFAULT_HUB).replace(/\/+$/, "");
 }
 
 const Entry = z.object({
@@ -62,6 +65,40 @@ export async function openHub(
   return { body: response.body, length: Number.isFinite(length) ? length : undefined };
 }
 
+/**
+ * Whether `hub` can be read, asked before anything is created: the repo and revision exist (its
+ * card, which is public even for gated repos), and a gated repo's files open with `token`.
+ */
+export async function checkHub(hub: Hub, token?: string, signal?: AbortSignal): Promise<void> {
+  const card = `${hubEndpoint()}/api/models/${hub.repo}/revision/${encodeURIComponent(hub.revision)}?expand[]=gated&expand[]=siblings`;
+  const response = await follow(card, headers(token), `reading hf://${hub.repo}`, signal);
+  if (response.statusCode !== 200) throw await hubError(response, hub, token);
+  const info = z
+    .object({
+      gated: z.union([z.literal(false), z.string()]).optional(),
+      siblings: z.array(z.object({ rfilename: z.string() })).optional(),
+    })
+    .safeParse(await response.body.json().catch(() => undefined));
+  if (!info.success || !info.data.gated) return;
+  const names = (info.data.siblings ?? []).map((s) => s.rfilename);
+  const probe =
+    names.find((name) => name === "config.json" || name === "adapter_config.json") ??
+    names.find((name) => !ignored(name) && name !== "README.md");
+  if (!probe) return;
+  // HEAD, without following the CDN redirect: whether the Hub lets this token at the bytes, not the bytes.
+  const url = `${hubEndpoint()}/${hub.repo}/resolve/${encodeURIComponent(hub.revision)}/${encodePath(probe)}`;
+  const head = await request(url, {
+    method: "HEAD",
+    headers: headers(token),
+    signal,
+    dispatcher: dispatcher(),
+  }).catch((error: unknown) => {
+    throw networkError(`reading hf://${hub.repo}`, error, signal);
+  });
+  if (head.statusCode >= 400) throw await hubError(head, hub, token, probe);
+  await head.body.dump();
+}
+
 /** The Hub says why in `X-Error-Code` (RepoNotFound, GatedRepo, RevisionNotFound, EntryNotFound). */
 async function hubError(
   response: Dispatcher.ResponseData,
@@ -72,17 +109,25 @@ async function hubError(
   const status = response.statusCode;
   const kind = response.headers["x-error-code"];
   const text = await readSome(response.body, 500);
-  let said = text.trim();
+  let said = text.trim() || String(response.headers["x-error-message"] ?? "");
   try {
     const error = (JSON.parse(text) as { error?: unknown }).error;
     if (typeof error === "string") said = error;
   } catch {}
   const repo = `hf://${hub.repo}`;
   const hubSays = said ? ` (Hub: ${said.slice(0, 200)})` : "";
+  if (kind === "RepoNotFound") {
+    // The Hub's "Repository not found" would only repeat what the message says.
+    return new WeightsError("weights.not_found", notFound(repo, token), { retryable: false, status });
+  }
   if (status === 401 || status === 403) {
+    // Licences are accepted on the Hub itself, whichever mirror or simulator serves the bytes.
+    const page = `${DEFAULT_HUB}/${hub.repo}`;
     const hint =
       kind === "GatedRepo"
-        ? `${repo} is gated: accept its terms on the Hub, then pass an hfToken of that account`
+        ? token
+          ? `${repo} is gated and the hfToken given has not been granted access: request access at ${page} with that account`
+          : `${repo} is gated: accept its licence at ${page}, then pass hfToken, a token of that account`
         : token
           ? `the hfToken given has no access to ${repo}, or the repo does not exist`
           : `${repo} is private or gated, or does not exist: pass hfToken to read it`;
@@ -106,4 +151,20 @@ async function hubError(
     retryable: false,
     status,
   });
+}
+
+/**
+ * The Hub answers RepoNotFound for a missing repo and, to anonymous callers, for a private one.
+ * Away from the real Hub (HF_ENDPOINT set, as the local stack does), the likelier mistake is the
+ * endpoint: the local simulator serves only the repos it lists.
+ */
+function notFound(repo: string, token: string | undefined): string {
+  const endpoint = hubEndpoint();
+  const privately = token ? "" : "; if it is private, pass hfToken";
+  if (endpoint === DEFAULT_HUB) return `${repo} was not found on the Hub${privately}`;
+  return (
+    `${repo} was not found on the Hub at ${endpoint} (HF_ENDPOINT)${privately}. ` +
+    `The local Hub simulator serves only the repos listed at ${endpoint}/api/models; ` +
+    `set HF_ENDPOINT to a Hub that has it (${DEFAULT_HUB} for the real one)`
+  );
 }

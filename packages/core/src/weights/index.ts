@@ -1,3 +1,4 @@
+export { checkSource } from "./check";
 export {
   isRetryableStatus,
   WeightsError,

@@ -67,6 +67,10 @@ export const demoRepos: Record<string, HubRepoSpec> = {
       "adapter_model.safetensors": { size: 1 * MiB, seed: 6 },
     },
   },
+  // Readable like any repo; the Together simulator fails its upload as corrupted, by its name.
+  "acme/corrupt-llama": {
+    files: { "config.json": json(llamaConfig), "model.safetensors": { size: 1 * MiB, seed: 7 } },
+  },
   "acme/private-llama": {
     private: true,
     files: { "config.json": json(llamaConfig), "model.safetensors": { size: 2 * MiB, seed: 3 } },

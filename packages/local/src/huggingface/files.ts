@@ -38,6 +38,7 @@ export class HubFile {
   constructor(
     readonly path: string,
     spec: HubFileSpec,
+    lfs?: boolean,
   ) {
     if ("content" in spec) {
       this.content = Buffer.from(spec.content);
@@ -48,7 +49,7 @@ export class HubFile {
       this.seed = spec.seed ?? seedOf(path);
       this.header = path.endsWith(".safetensors") ? safetensorsHeader(spec.size) : undefined;
     }
-    this.lfs = !this.content || LFS.test(path);
+    this.lfs = lfs ?? (!this.content || LFS.test(path));
     this.gitOid = this.lfs ? "" : blobOid(this.content!);
   }
 
@@ -79,8 +80,22 @@ export class HubFile {
 
   /** An LFS file's git blob is its pointer; the listing reports that blob's id and size. */
   async pointer(): Promise<{ oid: string; size: number }> {
-    const text = `version https://git-lfs.github.com/spec/v1\noid sha256:${await this.sha256()}\nsize ${this.size}\n`;
+    const text = await this.pointerText();
     return { oid: blobOid(Buffer.from(text)), size: Buffer.byteLength(text) };
+  }
+
+  /** The pointer as a small file of its own: what `/raw/` serves for an LFS file. */
+  async pointerFile(): Promise<HubFile> {
+    return new HubFile(this.path, { content: await this.pointerText() }, false);
+  }
+
+  /** A small file's text, for the repo card's `config`. */
+  text(): string | undefined {
+    return this.content?.toString("utf8");
+  }
+
+  private async pointerText(): Promise<string> {
+    return `version https://git-lfs.github.com/spec/v1\noid sha256:${await this.sha256()}\nsize ${this.size}\n`;
   }
 
   /** Identifies the content without hashing it, for the repo's commit id. */

@@ -15,14 +15,17 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(text);
 }
 
-/** The Hub's error shape: `{"error": …}` plus `X-Error-Code` / `X-Error-Message` headers. */
+/**
+ * The Hub's error shape: `{"error": …}` plus `X-Error-Code` / `X-Error-Message` headers. A HEAD
+ * answer has no body, so it says nothing of one: clients read the headers (huggingface_hub does).
+ */
 export function hubError(res: ServerResponse, status: number, message: string, code?: string): void {
-  json(
-    res,
-    status,
-    { error: message },
-    { ...(code ? { "x-error-code": code } : {}), "x-error-message": message },
-  );
+  const headers = { ...(code ? { "x-error-code": code } : {}), "x-error-message": message };
+  if (res.req?.method === "HEAD") {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  json(res, status, { error: message }, headers);
 }
 
 /** A single `bytes=` range, clamped; undefined serves the whole file, null is unsatisfiable. */

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { demoRepos } from "./demo";
+import { DEFAULT_SCALE, knownRepos } from "./known";
 import { HubRepo, type HubRepoSpec } from "./repo";
 import { handle } from "./server";
 
 export { demoRepos } from "./demo";
 export type { HubFileSpec } from "./files";
+export { DEFAULT_SCALE, knownRepos } from "./known";
 export type { HubRepoSpec } from "./repo";
 
 /** Not a secret: the simulator's stand-in for a user's `hf_…` token. */
@@ -22,6 +24,10 @@ export type HubSimulatorOptions = {
   repos?: Record<string, HubRepoSpec>;
   /** Preload demoRepos (default true). */
   demo?: boolean;
+  /** Preload knownRepos, well-known public repos under their real names (default true). */
+  known?: boolean;
+  /** Their weights' real sizes times this; default HANGAR_HF_SIM_SCALE or 0.001. */
+  scale?: number;
   /** Tree entries per page before a `Link: rel="next"`; the Hub uses 1000. */
   pageSize?: number;
 };
@@ -35,6 +41,15 @@ export type HubSimulator = {
   close(): Promise<void>;
 };
 
+/** HANGAR_HF_SIM_SCALE: the fraction of their real size the well-known repos' weights have. */
+export function parseScale(raw: string | undefined): number {
+  if (!raw) return DEFAULT_SCALE;
+  const scale = Number(raw);
+  if (!(scale > 0 && scale <= 1))
+    throw new Error(`HANGAR_HF_SIM_SCALE must be a number in (0, 1], not ${raw}`);
+  return scale;
+}
+
 /** A local stand-in for the Hugging Face Hub's model listing and download routes, over real HTTP. */
 export async function startHubSimulator(options: HubSimulatorOptions = {}): Promise<HubSimulator> {
   const ctx = {
@@ -42,13 +57,19 @@ export async function startHubSimulator(options: HubSimulatorOptions = {}): Prom
     token: options.token ?? DEFAULT_HUB_TOKEN,
     pageSize: options.pageSize ?? 1000,
     secret: randomBytes(32),
+    startedAt: new Date().toISOString(),
   };
   const addRepo = (id: string, spec: HubRepoSpec) => {
     if (!/^[\w.-]+\/[\w.-]+$/.test(id)) throw new Error(`Repo ids look like org/name, not ${id}`);
     ctx.repos.set(id, new HubRepo(id, spec));
   };
-  for (const [id, spec] of Object.entries({ ...(options.demo === false ? {} : demoRepos), ...options.repos }))
-    addRepo(id, spec);
+  const preloaded = {
+    ...(options.known === false
+      ? {}
+      : knownRepos(options.scale ?? parseScale(process.env.HANGAR_HF_SIM_SCALE))),
+    ...(options.demo === false ? {} : demoRepos),
+  };
+  for (const [id, spec] of Object.entries({ ...preloaded, ...options.repos })) addRepo(id, spec);
 
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((error: unknown) => {

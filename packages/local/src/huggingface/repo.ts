@@ -4,8 +4,13 @@ import { gitAttributes, HubFile, type HubFileSpec } from "./files";
 export type HubRepoSpec = {
   /** Needs the simulator's token; without it the Hub answers 401 RepoNotFound, as for a missing repo. */
   private?: boolean;
-  /** Needs the token too, but says so: 401 GatedRepo. */
-  gated?: boolean;
+  /**
+   * Its metadata and file list are public; its files need the token, and say so: 401 GatedRepo.
+   * `auto` grants access on accepting the terms, `manual` after the author's review; true is `auto`.
+   */
+  gated?: boolean | "auto" | "manual";
+  /** ISO time of the last commit, as `lastModified` reports it (default: the simulator's start). */
+  lastModified?: string;
   files: Record<string, HubFileSpec>;
 };
 
@@ -34,8 +39,33 @@ export class HubRepo {
     this.commit = hash.digest("hex");
   }
 
+  /** `HEAD` is what clients ask for when they name no revision; it is the default branch. */
   hasRevision(revision: string): boolean {
-    return revision === "main" || revision === this.commit;
+    return revision === "main" || revision === "HEAD" || revision === this.commit;
+  }
+
+  get gated(): false | "auto" | "manual" {
+    const gated = this.spec.gated;
+    return gated === true ? "auto" : (gated ?? false);
+  }
+
+  /** The card's `config`: the architecture fields of config.json (or the adapter's base), as the Hub shows them. */
+  config(): Record<string, unknown> {
+    const parse = (path: string) => {
+      try {
+        return JSON.parse(this.files.get(path)?.text() ?? "null") as Record<string, unknown> | null;
+      } catch {
+        return null;
+      }
+    };
+    const model = parse("config.json");
+    const adapter = parse("adapter_config.json");
+    return {
+      ...(model ? { architectures: model.architectures, model_type: model.model_type } : {}),
+      ...(adapter
+        ? { peft: { base_model_name_or_path: adapter.base_model_name_or_path, task_type: adapter.task_type } }
+        : {}),
+    };
   }
 
   async bySha256(sha256: string): Promise<HubFile | undefined> {

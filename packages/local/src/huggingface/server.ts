@@ -9,6 +9,8 @@ export type HubContext = {
   pageSize: number;
   /** Signs CDN redirects, so LFS bytes are reachable only through a resolve the caller was allowed. */
   secret: Buffer;
+  /** `lastModified` of repos that don't set their own. */
+  startedAt: string;
 };
 
 const CDN_TTL_SECONDS = 3600;
@@ -21,24 +23,28 @@ export async function handle(ctx: HubContext, req: IncomingMessage, res: ServerR
   if (parts[0] === "_cdn" && parts[1] === "repos") return cdn(ctx, req, res, url, parts);
 
   const api = parts[0] === "api" && parts[1] === "models";
+  if (api && (parts.length === 2 || (parts.length === 3 && !parts[2]))) return list(ctx, req, res, url);
   const [org, name, action, revision, ...rest] = api ? parts.slice(2) : parts;
   if (!org || !name) return hubError(res, 404, "Not Found");
   const id = `${org}/${name}`;
   const repo = ctx.repos.get(id);
-  if (!allowed(ctx, req, res, id, repo)) return;
+  const files = !api && (action === "resolve" || action === "raw");
+  if (!allowed(ctx, req, res, id, repo, files)) return;
 
-  if (api && !action) return info(res, repo);
+  if (api && !action) return info(ctx, res, url, repo);
   if (!revision || !repo.hasRevision(revision))
     return hubError(res, 404, `Invalid rev id: ${revision ?? ""}`, "RevisionNotFound");
-  if (api && action === "revision" && rest.length === 0) return info(res, repo);
+  if (api && action === "revision" && rest.length === 0) return info(ctx, res, url, repo);
   if (api && action === "tree") return tree(ctx, res, url, repo, rest.join("/"));
   if (!api && action === "resolve") return resolve(ctx, req, res, url, repo, rest.join("/"));
+  if (!api && action === "raw") return raw(req, res, repo, rest.join("/"));
   return hubError(res, 404, "Not Found");
 }
 
 /**
  * The Hub doesn't reveal whether a repo it won't show you exists: anonymous callers get 401
- * RepoNotFound for private and missing repos alike; a bad token is refused outright.
+ * RepoNotFound for private and missing repos alike; a bad token is refused outright. A gated
+ * repo shows its metadata and file list to anyone; its files need a token with access.
  */
 function allowed(
   ctx: HubContext,
@@ -46,6 +52,7 @@ function allowed(
   res: ServerResponse,
   id: string,
   repo: HubRepo | undefined,
+  files: boolean,
 ): repo is HubRepo {
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
   if (bearer !== undefined && !same(bearer, ctx.token)) {
@@ -57,7 +64,7 @@ function allowed(
     hubError(res, authed ? 404 : 401, "Repository not found", "RepoNotFound");
     return false;
   }
-  if (repo.spec.gated && !authed) {
+  if (repo.gated && files && !authed) {
     hubError(
       res,
       401,
@@ -69,20 +76,95 @@ function allowed(
   return true;
 }
 
-function info(res: ServerResponse, repo: HubRepo): void {
-  json(res, 200, {
+/** What `expand` may ask for; the real Hub knows more (spaces, safetensors…), none of which Hangar reads. */
+const EXPANDABLE = [
+  "author",
+  "cardData",
+  "config",
+  "createdAt",
+  "disabled",
+  "downloads",
+  "gated",
+  "lastModified",
+  "library_name",
+  "likes",
+  "pipeline_tag",
+  "private",
+  "sha",
+  "siblings",
+  "tags",
+  "usedStorage",
+] as const;
+
+/** A repo's card: everything, or with `expand` (`expand=a&expand=b` or `expand[]=a`), `_id`, `id` and those fields. */
+function info(ctx: HubContext, res: ServerResponse, url: URL, repo: HubRepo): void {
+  const asked = [...url.searchParams.getAll("expand"), ...url.searchParams.getAll("expand[]")];
+  const unknown = asked.find((field) => !(EXPANDABLE as readonly string[]).includes(field));
+  if (unknown !== undefined) {
+    hubError(res, 400, `"expand" must be one of [${EXPANDABLE.map((f) => `"${f}"`).join(", ")}]`);
+    return;
+  }
+  const full: Record<(typeof EXPANDABLE)[number], unknown> & Record<string, unknown> = {
     _id: repo.commit.slice(0, 24),
     id: repo.id,
     modelId: repo.id,
-    private: repo.spec.private ?? false,
-    gated: repo.spec.gated ? "auto" : false,
-    disabled: false,
+    author: repo.id.split("/")[0],
     sha: repo.commit,
-    tags: [],
+    lastModified: repo.spec.lastModified ?? ctx.startedAt,
+    createdAt: repo.spec.lastModified ?? ctx.startedAt,
+    private: repo.spec.private ?? false,
+    gated: repo.gated,
+    disabled: false,
     downloads: 0,
     likes: 0,
+    library_name: repo.files.has("adapter_config.json") ? "peft" : "transformers",
+    pipeline_tag: "text-generation",
+    tags: repo.files.has("adapter_config.json") ? ["peft", "safetensors"] : ["transformers", "safetensors"],
+    cardData: {},
+    config: repo.config(),
+    usedStorage: [...repo.files.values()].reduce((sum, file) => sum + file.size, 0),
     siblings: [...repo.files.keys()].sort().map((rfilename) => ({ rfilename })),
-  });
+  };
+  const picked = ["_id", "id", ...asked].map((field) => [field, full[field]]);
+  json(res, 200, asked.length === 0 ? full : Object.fromEntries(picked));
+}
+
+/** `GET /api/models`: the repos this simulator serves (private ones only to the token), `search`/`author` filtered. */
+function list(ctx: HubContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  const authed = bearer !== undefined && same(bearer, ctx.token);
+  const search = url.searchParams.get("search")?.toLowerCase();
+  const author = url.searchParams.get("author");
+  const repos = [...ctx.repos.values()].filter(
+    (repo) =>
+      (authed || !repo.spec.private) &&
+      (!search || repo.id.toLowerCase().includes(search)) &&
+      (!author || repo.id.startsWith(`${author}/`)),
+  );
+  json(
+    res,
+    200,
+    repos.map((repo) => ({
+      _id: repo.commit.slice(0, 24),
+      id: repo.id,
+      modelId: repo.id,
+      private: repo.spec.private ?? false,
+      gated: repo.gated,
+      likes: 0,
+      downloads: 0,
+      pipeline_tag: "text-generation",
+      lastModified: repo.spec.lastModified ?? ctx.startedAt,
+      createdAt: repo.spec.lastModified ?? ctx.startedAt,
+    })),
+  );
+}
+
+/** The git blob: a small file's bytes, or an LFS file's pointer (which is what the repo stores). */
+async function raw(req: IncomingMessage, res: ServerResponse, repo: HubRepo, path: string) {
+  const file = repo.files.get(path);
+  if (!file) return hubError(res, 404, "Entry not found", "EntryNotFound");
+  const blob = file.lfs ? await file.pointerFile() : file;
+  return sendBytes(req, res, blob, { "x-repo-commit": repo.commit, etag: `"${blob.gitOid}"` });
 }
 
 /** Paginated like the Hub: an opaque `cursor` and a `Link: <…>; rel="next"` to the next page. */

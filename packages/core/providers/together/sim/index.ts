@@ -13,6 +13,12 @@ export type TogetherSimulatorOptions = SimulatorOptions<Steps> & {
   owner?: string;
   /** Minutes used when a create omits `inactive_timeout`. */
   defaultInactiveTimeout?: number;
+  /**
+   * The Hub (real, or the Hub simulator) that uploads of Hub repos are checked against, as
+   * Together's importer would meet them: a missing, private or gated repo fails its job. Unset,
+   * any source uploads.
+   */
+  hubUrl?: string;
 };
 
 export type TogetherSimulator = Simulator<SimState> & {
@@ -32,6 +38,7 @@ export async function startTogetherSimulator(
     timeScale: options.timeScale ?? 1,
     steps: options.steps,
     defaultInactiveTimeout: options.defaultInactiveTimeout,
+    hubUrl: options.hubUrl,
   });
   const { origin, ...served } = await serveSimulator(options, {
     state,

@@ -38,13 +38,14 @@ export type UploadInput = {
   base_model?: string;
 };
 
-export function startUpload(state: SimState, input: UploadInput): SimJob {
+/** `hubFailure`: why the Hub won't give the importer the repo's files, found before the job starts. */
+export function startUpload(state: SimState, input: UploadInput, hubFailure?: string): SimJob {
   const now = state.now();
   const running = now + state.step("jobQueuedMs");
   const done = running + state.step("jobRunningMs");
-  const failure = input.model_source.toLowerCase().includes("corrupt")
-    ? CORRUPT_WEIGHTS
-    : state.failNextUploads.shift();
+  const failure =
+    hubFailure ??
+    (input.model_source.toLowerCase().includes("corrupt") ? CORRUPT_WEIGHTS : state.failNextUploads.shift());
   const job: SimJob = {
     job_id: `job-${randomUUID()}`,
     status: "Queued",

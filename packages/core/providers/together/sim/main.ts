@@ -8,6 +8,8 @@ const sim = await startTogetherSimulator({
   ...envOptions("TOGETHER", 8790),
   owner: process.env.TOGETHER_SIM_OWNER,
   defaultInactiveTimeout: envNumber("TOGETHER_SIM_INACTIVE_TIMEOUT"),
+  // Uploads of Hub repos are checked where Hangar reads them: the Hub simulator, or the real Hub.
+  hubUrl: process.env.HF_ENDPOINT || "https://huggingface.co",
   steps: {
     ...(stepMs === undefined
       ? {}

@@ -28,6 +28,8 @@ export type StateOptions = {
   /** Minutes applied when create omits `inactive_timeout` (Together's docs: 60). */
   defaultInactiveTimeout?: number;
   now?: () => number;
+  /** The Hub that uploads of Hub repos are checked against; unset, any source uploads. */
+  hubUrl?: string;
 };
 
 /** A scheduled state change; entities apply theirs lazily whenever they are read. */
@@ -39,6 +41,7 @@ export class SimState {
   readonly now: () => number;
   readonly defaultInactiveTimeout: number;
   readonly startedAt: number;
+  readonly hubUrl?: string;
   endpoints = new Map<string, SimEndpoint>();
   jobs = new Map<string, SimJob>();
   models = new Map<string, SimModel>();
@@ -55,6 +58,7 @@ export class SimState {
     this.steps = { ...defaultSteps, ...options.steps };
     this.timeScale = options.timeScale;
     this.startedAt = this.now();
+    this.hubUrl = options.hubUrl;
   }
 
   step(name: keyof Steps): number {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { catalog, catalogModel, fits, hardwareConfigs, hardwareObject, modelObject } from "../catalog";
 import { fail } from "../errors";
 import { readBody } from "../http";
+import { hubFailure } from "../hub";
 import { advanceJob, jobView, sourceKind, startUpload, uploadedModel } from "../jobs";
 import { iso, type SimState } from "../state";
 
@@ -50,7 +51,10 @@ export function modelRoutes(state: SimState) {
   app.post("/models", async (c) => {
     const body = await readBody(c, Upload);
     if (!body.ok) return body.response;
-    const job = startUpload(state, body.data);
+    const { model_source: source, hf_token: token } = body.data;
+    // Together takes the job and fails it later: the importer meets the Hub's refusal when it runs.
+    const failure = state.hubUrl ? await hubFailure(state.hubUrl, source, token) : undefined;
+    const job = startUpload(state, body.data, failure);
     return c.json({
       data: {
         job_id: job.job_id,
