@@ -1,4 +1,5 @@
 import type { Stack } from "./stack";
+import { quietSqliteWarning } from "./warnings";
 
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
 const progress = (line: string) => process.stderr.write(`${dim(`· ${line}`)}\n`);
@@ -44,6 +45,7 @@ async function main() {
     );
     process.exit(1);
   }
+  quietSqliteWarning();
   let stack: Stack;
   try {
     const { startStack } = await import("./stack");
