@@ -81,7 +81,7 @@ describe("the README", () => {
       expect(stdout).toContain('"object":"list","data":[{"id":"devuser/hangar-dep_');
       expect(stdout).toContain('"object":"chat.completion.chunk"');
       expect(stdout).toContain("data: [DONE]");
-      expect(stdout).toMatch(/bytesDone: \d+/);
+      expect(stdout).toMatch(/bytesDone: (\d+),\n\s+bytesTotal: \1,/);
       for (const line of [
         `webhook: deployment.ready ${dep} support-bot ready`,
         `webhook: deployment.deleted ${dep} support-bot deleted`,
