@@ -95,6 +95,11 @@ export default $config({
       timeout: "5 minutes",
       url: true,
       streaming: true,
+      // /docs serves the API reference's browser bundle from the package, not a CDN; esbuild only
+      // bundles imports, so the one file is copied beside the handler (see api/docs.ts).
+      copyFiles: [
+        { from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar/standalone.js" },
+      ],
     });
 
     // One rule per entry of schedules.ts, named after it (poller → Poller), as the local stack does.

@@ -28,8 +28,8 @@ describe("a deployment's whole life on Together", () => {
 
   it("uploads, provisions and becomes ready, with a signed deployment.ready webhook", async () => {
     const ready = await waitForState(dep.id, "ready");
-    // Together names an endpoint <owner>/<model>-<hex>; an uploaded model is itself <owner>/<name>.
-    expect(ready.endpoint?.name).toMatch(/^devuser\/devuser\/hangar-dep_[0-9a-z]{26}-[0-9a-f]{8}$/);
+    // Together names an endpoint <owner>/<model>-<hex>; an uploaded model is already <owner>/<name>, and the owner is not repeated.
+    expect(ready.endpoint?.name).toMatch(/^devuser\/hangar-dep_[0-9a-z]{26}-[0-9a-f]{8}$/);
     expect(ready.upstream.endpointState).toBe("STARTED");
     expect(ready.upstream.uploadJobId).toMatch(/^job-/);
 

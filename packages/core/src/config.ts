@@ -23,6 +23,8 @@ export const Config = {
   dynamoEndpoint: () => process.env.HANGAR_DYNAMODB_ENDPOINT,
   sqsEndpoint: () => process.env.HANGAR_SQS_ENDPOINT,
   region: () => process.env.AWS_REGION ?? "us-east-1",
+  /** The API's address as clients reach it (behind a proxy or a custom domain); unset: the request's origin. */
+  publicUrl: () => process.env.HANGAR_PUBLIC_URL,
   together: () => ({
     apiKey: required("TOGETHER_API_KEY"),
     baseUrl: process.env.TOGETHER_BASE_URL ?? "https://api.together.ai/v1",

@@ -1,5 +1,6 @@
 import { DEFAULT_HUB_TOKEN } from "./huggingface/index";
 import type { Stack } from "./stack";
+import { quietSqliteWarning } from "./warnings";
 
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
 const progress = (line: string) => process.stderr.write(`${dim(`· ${line}`)}\n`);
@@ -45,6 +46,7 @@ async function main() {
     );
     process.exit(1);
   }
+  quietSqliteWarning();
   let stack: Stack;
   try {
     const { startStack } = await import("./stack");

@@ -3,6 +3,7 @@ export { sweepOutbox } from "./dispatch";
 export { type EventRow, type WebhookEvent, webhookEvents } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
+export { ModelList, models } from "./models";
 export { events, get, list } from "./query";
 export { recordActivity, remove, start, stop, update } from "./request";
 export { type StepResult, step } from "./step";

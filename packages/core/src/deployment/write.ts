@@ -3,6 +3,7 @@ import { TransitionConflict, VisibleError } from "../error";
 import { diffUpdate, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
+import { log } from "../util/log";
 import { type EventRow, webhookFor } from "./events";
 import { key, type Row, toInfo } from "./row";
 import { canTransition, type State } from "./states";
@@ -95,6 +96,15 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
         ],
       }),
     );
+    // At the default level, so the operator's terminal (or the Lambda's log) tells each lifecycle step.
+    log.info("deployment state changed", {
+      deploymentId: row.id,
+      name: row.name,
+      from: row.state,
+      to: next.state,
+      reason: change.reason,
+      message: change.message,
+    });
     return { row: next, event };
   } catch (error) {
     if (isConditionFailure(error)) throw new TransitionConflict(row.id, `${row.state}@${row.version}`);

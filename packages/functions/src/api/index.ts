@@ -1,12 +1,14 @@
 import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { auth } from "./auth";
+import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
+import { publicUrl } from "./public-url";
 import { cost } from "./routes/cost";
 import { deployments } from "./routes/deployments";
 import { hardware } from "./routes/hardware";
 import { leases } from "./routes/leases";
+import { models } from "./routes/models";
 import { policies } from "./routes/policies";
 import { webhooks } from "./routes/webhooks";
 
@@ -22,14 +24,17 @@ app.notFound((c) => c.json(errorBody("route.not_found", `No route ${c.req.method
 
 app.get("/healthz", (c) => c.json({ ok: true }));
 app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
-app.doc31("/openapi.json", {
+app.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",
   info: {
     title: "Hangar API",
     version: "1.0.0",
     description: "Deploy, scale, stop and test custom LLMs on inference providers' dedicated GPUs.",
   },
-});
+  // "Try it" in /docs sends requests here, with the API key as a bearer token.
+  servers: [{ url: publicUrl(c) }],
+  security: [{ bearerAuth: [] }],
+}));
 // The event catalogue, as OpenAPI 3.1 webhooks. Registered on the root registry: a router's
 // registry is merged path by path, which would prefix each event name with a slash.
 for (const type of Webhook.eventTypes) {
@@ -43,12 +48,13 @@ for (const type of Webhook.eventTypes) {
     responses: { 200: { description: "Any 2xx acknowledges the delivery." } },
   });
 }
-app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Hangar API" }));
+app.route("/", docs);
 
 app.use("/v1/*", auth());
 app.route("/", deployments);
 app.route("/", hardware);
 app.route("/", leases);
+app.route("/", models);
 app.route("/", policies);
 app.route("/", webhooks);
 app.route("/", cost);

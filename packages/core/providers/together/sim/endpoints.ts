@@ -50,7 +50,12 @@ function stopPlan(state: SimState, from: number): Transition<EndpointState>[] {
 
 export function createEndpoint(state: SimState, input: CreateInput): SimEndpoint {
   const now = state.now();
-  const name = `${state.owner}/${input.model}-${randomBytes(4).toString("hex")}`;
+  // `<owner>/<model>-<8hex>`; a model the account uploaded is already `<owner>/<name>`, and its
+  // owner is not repeated (the name is what clients send as `model` and what answers carry).
+  const model = input.model.startsWith(`${state.owner}/`)
+    ? input.model.slice(state.owner.length + 1)
+    : input.model;
+  const name = `${state.owner}/${model}-${randomBytes(4).toString("hex")}`;
   const stopped = input.state === "STOPPED";
   const endpoint: SimEndpoint = {
     id: `endpoint-${randomUUID()}`,

@@ -1,7 +1,7 @@
 import * as Budget from "@hangar/core/budget/index";
 import * as Cost from "@hangar/core/cost/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { errors, IdParam, json } from "../openapi";
+import { body, errors, IdParam, json } from "../openapi";
 
 const security = [{ bearerAuth: [] }];
 const costTags = ["Cost"];
@@ -24,7 +24,7 @@ const budget = (path: string, scope: string) => {
           "Spend is counted per calendar month in UTC and checked every 5 minutes. Crossing softLimitUsd fires `budget.warning` once a month; crossing hardLimitUsd stops what is running with reason `budget: spent $X of $Y this month` and fires `budget.exceeded` once a month. Spend can pass a limit by what accrues between checks and while the endpoint stops. Changing a limit re-arms its notice.",
         request: {
           ...params,
-          body: { content: { "application/json": { schema: Budget.BudgetInput } }, required: true },
+          body: body(Budget.BudgetInput, { softLimitUsd: 400, hardLimitUsd: 500 }),
         },
         responses: {
           200: json(Budget.Budget, "The budget, with this month's spend"),
@@ -86,7 +86,18 @@ export const cost = new OpenAPIHono()
       summary: "Estimate what hardware costs always on, and with a schedule or idle policy",
       description:
         "At the provider's current price (`price.priceSource`: the provider's API, or Hangar's dated table). A month is 730 hours. Schedule hours are counted over the coming 30 days in the schedule's time zone, so daylight-saving changes are included, and include each window's startLeadMinutes. An idle policy bills activeHoursPerDay plus the idle timeout each day (inside the schedule, when there is one). An unknown hardware id answers 422 with the valid ids in `details.valid`.",
-      request: { body: { content: { "application/json": { schema: Cost.EstimateInput } }, required: true } },
+      request: {
+        body: body(Cost.EstimateInput, {
+          provider: "together",
+          hardware: "1x_nvidia_h100_80gb_sxm",
+          replicas: 1,
+          schedule: {
+            timezone: "Europe/Paris",
+            windows: [{ days: ["mon", "tue", "wed", "thu", "fri"], start: "08:00", end: "19:00" }],
+          },
+          idle: { idleTimeoutMinutes: 60, activeHoursPerDay: 8.5 },
+        }),
+      },
       responses: { 200: json(Cost.Estimate, "The estimate"), ...errors(400, 401, 422, 503) },
     }),
     async (c) => c.json(await Cost.estimate(c.req.valid("json")), 200),

@@ -2,7 +2,7 @@ import * as Deployment from "@hangar/core/deployment/index";
 import { SmokeTestInput } from "@hangar/core/deployment/traffic";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { errors, IdParam, json } from "../openapi";
+import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Deployments"];
 const security = [{ bearerAuth: [] }];
@@ -68,7 +68,14 @@ export const deployments = new OpenAPIHono()
       ].join(" "),
       request: {
         headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
-        body: { content: { "application/json": { schema: Deployment.CreateInput } }, required: true },
+        body: body(Deployment.CreateInput, {
+          name: "support-bot",
+          provider: "together",
+          model: { source: "hf://acme/tiny-llama" },
+          hardware: "1x_nvidia_h100_80gb_sxm",
+          autoscaling: { minReplicas: 1, maxReplicas: 2 },
+          idleTimeoutMinutes: 30,
+        }),
       },
       responses: { 202: Accepted, ...errors(400, 401, 409, 422) },
     }),
@@ -130,7 +137,7 @@ export const deployments = new OpenAPIHono()
         "A hardware change starts a new endpoint and deletes the old one once the new one serves. Refused with 422 before anything changes: `hardware.unknown` (with `details.suggestions` and `details.list`), `deployment.allow_adapters_immutable` (allowAdapters is fixed at create).",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: Deployment.UpdateInput } }, required: true },
+        body: body(Deployment.UpdateInput, { autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
       },
       responses: { 202: Accepted, ...errors(400, 401, 404, 409, 422) },
     }),
@@ -164,7 +171,7 @@ export const deployments = new OpenAPIHono()
       description: "Does not count as activity.",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: SmokeTestInput } }, required: false },
+        body: body(SmokeTestInput, { prompt: "Say hello", maxTokens: 32 }, false),
       },
       responses: { 200: json(TestResult, "The completion, timed"), ...errors(400, 401, 404, 409, 502) },
     }),
@@ -180,7 +187,7 @@ export const deployments = new OpenAPIHono()
       description: "Streaming included. Counts as activity for the idle timeout.",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: ChatBody } }, required: true },
+        body: body(ChatBody, { messages: [{ role: "user", content: "Hi" }], stream: false }),
       },
       responses: {
         200: {

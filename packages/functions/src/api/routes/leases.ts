@@ -1,7 +1,7 @@
 import * as Lease from "@hangar/core/deployment/lease";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { errors, IdParam, json } from "../openapi";
+import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Cost policies"];
 const security = [{ bearerAuth: [] }];
@@ -16,7 +16,7 @@ export const leases = new OpenAPIHono()
       summary: "Keep a deployment up until a time (no idle or scheduled stop)",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: Lease.LeaseInput } }, required: true },
+        body: body(Lease.LeaseInput, { durationMinutes: 120, reason: "customer demo" }),
       },
       responses: { 201: json(Lease.Lease, "Held"), ...errors(400, 401, 404, 409) },
     }),

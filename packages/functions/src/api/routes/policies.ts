@@ -3,7 +3,7 @@ import * as Deployment from "@hangar/core/deployment/index";
 import * as Settings from "@hangar/core/tenant/settings";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { errors, json } from "../openapi";
+import { body, errors, json } from "../openapi";
 
 const tags = ["Cost policies"];
 const security = [{ bearerAuth: [] }];
@@ -58,7 +58,12 @@ export const policies = new OpenAPIHono()
       security,
       summary: "Set the tenant's default idle policy",
       description: "Applies to deployments created afterwards that don't set their own.",
-      request: { body: { content: { "application/json": { schema: Settings.Settings } }, required: true } },
+      request: {
+        body: body(Settings.Settings, {
+          idleTimeoutMinutes: 60,
+          idlePolicy: { graceMinutes: 30, warnBeforeMinutes: 10 },
+        }),
+      },
       responses: { 200: json(Settings.Settings, "Saved"), ...errors(400, 401) },
     }),
     async (c) => c.json(await Settings.put(c.req.valid("json")), 200),

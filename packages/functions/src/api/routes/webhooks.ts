@@ -1,7 +1,7 @@
 import * as Webhook from "@hangar/core/webhook/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { errors, IdParam, json } from "../openapi";
+import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Webhooks"];
 const security = [{ bearerAuth: [] }];
@@ -51,7 +51,12 @@ export const webhooks = new OpenAPIHono()
       security,
       summary: "Subscribe a URL to events",
       description: delivery,
-      request: { body: { content: { "application/json": { schema: Webhook.CreateInput } }, required: true } },
+      request: {
+        body: body(Webhook.CreateInput, {
+          url: "https://example.com/hangar/webhooks",
+          events: ["deployment.ready", "deployment.failed", "deployment.stopped"],
+        }),
+      },
       responses: { 201: json(Created, "Subscribed"), ...errors(400, 401, 422) },
     }),
     async (c) => c.json(await Webhook.create(c.req.valid("json")), 201),
@@ -79,7 +84,7 @@ export const webhooks = new OpenAPIHono()
       summary: "Change a subscription's url or events, or re-enable it",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: Webhook.UpdateInput } }, required: true },
+        body: body(Webhook.UpdateInput, { status: "active" }),
       },
       responses: { 200: json(Webhook.Subscription, "Updated"), ...errors(400, 401, 404, 422) },
     }),
@@ -111,7 +116,7 @@ export const webhooks = new OpenAPIHono()
         "Returns the new secret once. Until `previousSecretExpiresAt` deliveries carry both signatures.",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: Webhook.RotateInput } }, required: false },
+        body: body(Webhook.RotateInput, { graceHours: 24 }, false),
       },
       responses: { 200: json(Rotated, "Rotated"), ...errors(400, 401, 404, 409) },
     }),
