@@ -181,7 +181,7 @@ async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<St
 
 /** Settled deployments: notice what the provider did on its own. */
 export const watch: Phase = async (row, p) => {
-  if (!row.endpointId) return {};
+  if (!row.endpointId) return row.state === "stopped" ? lateCreate(row, p) : {};
   const ep = await p.getEndpoint(row.endpointId);
   if (!ep) {
     if (row.state === "stopped") {
@@ -195,7 +195,7 @@ export const watch: Phase = async (row, p) => {
       `The endpoint ${row.endpointId} was deleted at ${p.name} outside Hangar.`,
     );
   }
-  if (row.state === "ready" && (ep.state === "stopped" || ep.state === "stopping") && lateStop(row)) {
+  if (row.state === "ready" && (ep.state === "stopped" || ep.state === "stopping") && lateAction(row)) {
     return {
       to: "updating",
       reason: "converge: a stop asked for earlier reached the provider after the later start",
@@ -208,6 +208,8 @@ export const watch: Phase = async (row, p) => {
     return { to: "stopped", reason, set: { ...endpointFields(ep), stopReason: reason } };
   }
   if (row.state === "stopped" && (ep.state === "running" || ep.state === "pending")) {
+    // A start or scale from a replaced step that landed after the stop: the stop stands.
+    if (lateAction(row)) return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
     return {
       to: "starting",
       reason: `provider: started at ${p.name} outside Hangar`,
@@ -227,10 +229,27 @@ export const watch: Phase = async (row, p) => {
 
 /**
  * A step of a replaced chain may still be inside its provider call (its commit will be
- * refused, but the call itself can land): a stop seen this soon after a start became ready is
- * that call, not the provider's own decision, so the endpoint is started again (updating). The stale step
- * asks for this look as soon as it ends (see step.ts).
+ * refused, but the call itself can land). A change seen this soon after the deployment settled
+ * is that call, not the provider's own decision, so it is undone toward the desired side: a
+ * late stop under a ready deployment is started again (updating), a late start under a
+ * stopped one is stopped again. The stale step asks for this look as soon as it ends (step.ts).
  */
-function lateStop(row: Row) {
+function lateAction(row: Row) {
   return Date.now() - Date.parse(row.stateChangedAt) < 2 * Config.stepLeaseSeconds() * 1000;
 }
+
+/** Stopped before the endpoint was recorded: a replaced provisioning step may still create it. */
+async function lateCreate(row: Row, p: Provider): Promise<Step> {
+  const ep = lateAction(row) ? await findEarlier(row, p) : undefined;
+  if (!ep) return {};
+  if (ep.state === "running" || ep.state === "pending") {
+    return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
+  }
+  return { set: endpointFields(ep) };
+}
+
+/** Acted from a settled state: look again as soon as in flight, not at the settled pace. */
+const soon = (row: Row, set: Partial<Row>): Step => ({
+  ...wait(row, set),
+  nextCheckSeconds: Config.checkDelay().min,
+});
