@@ -87,7 +87,7 @@ export function start(id: string) {
 export function remove(id: string, options: { cascade?: boolean } = {}) {
   return request(id, async (row) => {
     assertCan(row, "deleting", "delete");
-    if (!options.cascade && !row.model.baseDeploymentId) {
+    if (!options.cascade && row.allowAdapters && !row.model.baseDeploymentId) {
       const adapters = await adaptersOf(row.id);
       if (adapters.length) {
         throw new VisibleError(
@@ -140,6 +140,7 @@ export const update = fn(UpdateInput, (input: z.output<typeof UpdateInput>, id: 
     return { set: { ...set, desired }, nextCheckSeconds: moving ? 0 : undefined };
   }),
 );
+
 function same(a: Row["autoscaling"], b: Row["autoscaling"]) {
   return a.minReplicas === b.minReplicas && a.maxReplicas === b.maxReplicas;
 }

@@ -130,7 +130,7 @@ export const deployments = new OpenAPIHono()
   .openapi(action("/v1/deployments/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
     c.json(await Deployment.stop(c.req.valid("param").id), 202),
   )
-  .openapi(action("/v1/deployments/{id}/start", "Start a stopped deployment"), async (c) =>
+  .openapi(action("/v1/deployments/{id}/start", "Start a stopped (or stopping) deployment"), async (c) =>
     c.json(await Deployment.start(c.req.valid("param").id), 202),
   )
   .openapi(
