@@ -1,10 +1,11 @@
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
 import type { Provider } from "@hangar/core/provider/index";
 import { useProvider } from "@hangar/core/provider/registry";
 import { Job } from "@hangar/core/queue/jobs";
-import { sqsClient } from "@hangar/core/util/aws";
+import { dynamo, sqsClient } from "@hangar/core/util/aws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { clearFaults, faults, providers } from "../support/providers";
@@ -184,6 +185,60 @@ describe.each(providers)("on $provider", (p) => {
       expect(await mine(dep.id)).toHaveLength(1);
       const info = await withActor(tenant, () => Deployment.get(dep.id));
       expect(info.upstream.endpointId).toBeTruthy();
+    });
+
+    it("lets the chain a request starts act past a lease its replaced step still holds, then undoes that step's late stop", async () => {
+      const dep = await create();
+      const state = async () => (await withActor(tenant, () => Deployment.get(dep.id))).state;
+      while ((await state()) !== "ready") await Deployment.step(await nextJob(), { provider });
+
+      await withActor(tenant, () => Deployment.stop(dep.id));
+      const stop = await nextJob();
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let inside = () => {};
+      const entered = new Promise<void>((r) => {
+        inside = r;
+      });
+      const slow: Provider = {
+        ...provider,
+        getEndpoint: async (id) => {
+          inside();
+          await held;
+          return provider.getEndpoint(id);
+        },
+      };
+      const stale = Deployment.step(stop, { provider: slow });
+      await entered;
+
+      await withActor(tenant, () => Deployment.start(dep.id));
+      // The lease as a start that read the row just before the stop's step claimed it leaves it:
+      // still held by the stop's step, whose chain the start replaced.
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: stack.env.HANGAR_TABLE,
+          Key: { pk: `DEP#${dep.id}`, sk: "META" },
+          UpdateExpression: "SET leaseUntil = :until, leaseFor = :holder",
+          ExpressionAttributeValues: {
+            ":until": new Date(Date.now() + 60_000).toISOString(),
+            ":holder": stop.checkId,
+          },
+        }),
+      );
+      expect(await Deployment.step(await nextJob(), { provider })).toBe("done");
+      expect(await state()).toBe("ready");
+
+      // The replaced step now stops the endpoint late; its commit is refused and it asks for a look.
+      release();
+      expect(await stale).toBe("stale");
+      const look = await nextJob();
+      expect(await Deployment.step(look, { provider })).toBe("done");
+      expect(await state()).toBe("updating");
+      while ((await state()) !== "ready") await Deployment.step(await nextJob(), { provider });
+      const events = await withActor(tenant, () => Deployment.events(dep.id));
+      expect(events.at(-2)?.reason).toMatch(/^converge/);
     });
 
     it("lets only one of two copies of a job act, and drops a copy that arrives after it", async () => {

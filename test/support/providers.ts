@@ -1,5 +1,7 @@
 import { stack } from "./stack";
 
+export type SimEndpoint = { serving: boolean; stopped: boolean; minReplicas: number; maxReplicas: number };
+
 /** What the parity suite needs to know of each provider and its simulator. */
 export type ProviderCase = {
   provider: "together" | "fireworks";
@@ -13,6 +15,10 @@ export type ProviderCase = {
   simUrl: string;
   /** Display names of the endpoints alive at the simulator. */
   liveEndpoints(): Promise<string[]>;
+  /** The simulator's own view of one live endpoint: serving or not, and the autoscaling it runs. */
+  endpoint(displayName: string): Promise<SimEndpoint | undefined>;
+  /** The simulator route a provider call for one endpoint goes to, for faults. */
+  endpointRoute(method: "GET" | "PATCH"): string;
   /** Makes the next upload fail the way a corrupted file does at this provider. */
   failNextUpload(): Promise<void>;
 };
@@ -48,6 +54,26 @@ export const providers: ProviderCase[] = [
       return state.endpoints.filter((e) => !e.deleted).map((e) => e.display_name);
     },
     failNextUpload: async () => void (await sim(togetherUrl, "/uploads/fail-next", { body: {} })),
+    endpoint: async (displayName) => {
+      const state = (await sim(togetherUrl, "/state")) as {
+        endpoints: {
+          display_name: string;
+          deleted: boolean;
+          state: string;
+          autoscaling: { min_replicas: number; max_replicas: number };
+        }[];
+      };
+      const e = state.endpoints.find((x) => !x.deleted && x.display_name === displayName);
+      return (
+        e && {
+          serving: e.state === "STARTED",
+          stopped: e.state === "STOPPED",
+          minReplicas: e.autoscaling.min_replicas,
+          maxReplicas: e.autoscaling.max_replicas,
+        }
+      );
+    },
+    endpointRoute: (method) => `${method} /v1/endpoints/:id`,
   },
   {
     provider: "fireworks",
@@ -63,6 +89,27 @@ export const providers: ProviderCase[] = [
       return state.deployments.filter((d) => d.state !== "DELETED").map((d) => d.displayName);
     },
     failNextUpload: async () => void (await sim(fireworksUrl, "/uploads/fail-next", { body: {} })),
+    endpoint: async (displayName) => {
+      const state = (await sim(fireworksUrl, "/state")) as {
+        deployments: {
+          displayName: string;
+          state: string;
+          minReplicaCount: number;
+          maxReplicaCount: number;
+          replicaCount: number;
+        }[];
+      };
+      const d = state.deployments.find((x) => x.state !== "DELETED" && x.displayName === displayName);
+      return (
+        d && {
+          serving: d.state === "READY" && d.maxReplicaCount > 0,
+          stopped: d.state === "READY" && d.maxReplicaCount === 0 && d.replicaCount === 0,
+          minReplicas: d.minReplicaCount,
+          maxReplicas: d.maxReplicaCount,
+        }
+      );
+    },
+    endpointRoute: (method) => `${method} /v1/accounts/:account/deployments/:id`,
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Provider } from "../provider";
-import { loadAdapter, unloadAdapter, watchAdapter } from "./phase/adapter";
+import { loadAdapter, stopAdapter, stoppedAdapter, unloadAdapter, watchAdapter } from "./phase/adapter";
 import { bringUp, deleting, stopping, updating, watch } from "./phase/endpoint";
 import type { Phase, Step, StepContext } from "./phase/shared";
 import { queued, uploading } from "./phase/upload";
@@ -21,11 +21,18 @@ const endpointPhases: Partial<Record<State, Phase>> = {
   stopped: watch,
 };
 
-/** An adapter on a base deployment has no endpoint of its own: it is loaded onto the base's. */
+/**
+ * An adapter on a base deployment has no endpoint of its own: it is loaded onto the base's, and
+ * stops, starts and goes with it (follow.ts moves it at once; these phases make the same moves
+ * if that was missed).
+ */
 const adapterPhases: Partial<Record<State, Phase>> = {
   queued,
   uploading,
   provisioning: loadAdapter,
+  starting: loadAdapter,
+  stopping: stopAdapter,
+  stopped: stoppedAdapter,
   deleting: unloadAdapter,
   ready: watchAdapter,
 };

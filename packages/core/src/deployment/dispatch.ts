@@ -5,14 +5,21 @@ import { dynamo } from "../util/aws";
 import { log } from "../util/log";
 import { type NoticeRow, publishNotice } from "../webhook/notice";
 import type { EventRow } from "./events";
+import { follow } from "./follow";
 import type { Committed } from "./write";
 
 /**
- * After a commit: schedule the next step, and hand a webhook-worthy event to the webhook
- * queue. Both are safe to lose: the poller re-enqueues overdue checks and undelivered
- * outbox events.
+ * After a commit: schedule the next step, hand a webhook-worthy event to the webhook queue,
+ * and move a base's adapters with it. All are safe to lose: the poller re-enqueues overdue
+ * checks and undelivered outbox events, and each adapter's own checks follow its base.
  */
-export async function dispatch({ row, event }: Committed, now = Date.now()) {
+export async function dispatch(committed: Committed, now = Date.now()) {
+  await announce(committed, now);
+  const { row, event } = committed;
+  if (event && row.allowAdapters && !row.model.baseDeploymentId) await follow(row, (c) => announce(c));
+}
+
+async function announce({ row, event }: Committed, now = Date.now()) {
   if (row.checkAt) {
     const delaySeconds = Math.max(0, (Date.parse(row.checkAt) - now) / 1000);
     await enqueueJob(

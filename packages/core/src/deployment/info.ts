@@ -31,8 +31,31 @@ export const Info = z
     provider: z.enum(providerNames),
     state: State,
     model: ModelInfo,
-    hardware: z.string(),
-    autoscaling: AutoscalingInfo,
+    hardware: z.string().meta({ description: "The hardware the endpoint runs on; cost is counted on it." }),
+    autoscaling: AutoscalingInfo.meta({
+      description:
+        "The autoscaling the endpoint runs with (as last confirmed by the provider); cost is counted on it.",
+    }),
+    desired: z
+      .object({
+        state: z.enum(["running", "stopped", "deleted"]),
+        autoscaling: AutoscalingInfo,
+        hardware: z.string(),
+      })
+      .meta({
+        description:
+          "What was last asked for. Every accepted request changes it at once; Hangar then brings the provider to it (the last request wins).",
+      }),
+    observed: z
+      .object({
+        state: z.enum(["pending", "running", "stopping", "stopped", "failed", "unknown"]),
+        raw: z.string().meta({ description: "The provider's own state string." }),
+        autoscaling: AutoscalingInfo.extend({ maxReplicas: z.number().int().min(0) }).nullable(),
+        hardware: z.string().nullable(),
+        at: z.string().meta({ description: "When the provider last reported it." }),
+      })
+      .nullable()
+      .meta({ description: "What the provider last reported of the endpoint; null before it has one." }),
     idleTimeoutMinutes: z.number().int().nullable(),
     price: PriceInfo.nullable().meta({
       description:

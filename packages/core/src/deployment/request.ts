@@ -6,10 +6,11 @@ import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { dispatch } from "./dispatch";
+import { adaptersOf } from "./follow";
 import { UpdateInput } from "./input";
 import { policyAt } from "./policy";
 import { mine } from "./query";
-import { key, type Row, toInfo } from "./row";
+import { desiredOf, key, type Row, toInfo } from "./row";
 import { canTransition } from "./states";
 import { checkUpdate } from "./validate";
 import { type Change, commit, load } from "./write";
@@ -80,13 +81,33 @@ export function start(id: string) {
   });
 }
 
-export function remove(id: string) {
-  return request(id, (row) => {
+/**
+ * A base with adapters is deleted only with `cascade`, which deletes them with it (they follow
+ * the base: see follow.ts); without it the answer lists them.
+ */
+export function remove(id: string, options: { cascade?: boolean } = {}) {
+  return request(id, async (row) => {
     assertCan(row, "deleting", "delete");
+    if (!options.cascade && row.allowAdapters && !row.model.baseDeploymentId) {
+      const adapters = await adaptersOf(row.id);
+      if (adapters.length) {
+        throw new VisibleError(
+          "conflict",
+          "deployment.has_adapters",
+          `${adapters.length} adapter(s) are loaded onto this deployment: delete them first, or delete with ?cascade=true to delete them too.`,
+          { adapters: adapters.map((a) => ({ id: a.id, name: a.name, state: a.state })) },
+        );
+      }
+    }
     return { to: "deleting", reason: "manual", nextCheckSeconds: 0 };
   });
 }
 
+/**
+ * Records the spec asked for at once; the worker brings the provider to it. A running
+ * deployment starts updating; one stopped (or stopping) keeps it for its next start; one on its
+ * way up or already updating picks it up on its next check, which comes at once.
+ */
 export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>, id: string) => {
   await checkUpdate(id, input);
   return request(id, (row) => {
@@ -103,20 +124,22 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
       set.schedule = input.schedule ?? undefined;
       set.scheduleCursor = new Date().toISOString();
     }
-    const autoscaling =
-      input.autoscaling && !same(input.autoscaling, row.autoscaling) ? input.autoscaling : undefined;
-    const hardware = input.hardware && input.hardware !== row.hardware ? input.hardware : undefined;
-    if (!autoscaling && !hardware) {
-      if (row.state === "deleting" || row.state === "deleted") assertCan(row, "updating", "update");
-      return { set };
-    }
-    assertCan(row, "updating", "update");
-    return {
-      to: "updating",
-      reason: "manual",
-      set: { ...set, pending: { autoscaling, hardware } },
-      nextCheckSeconds: 0,
+    const was = desiredOf(row);
+    const desired = {
+      ...was,
+      autoscaling: input.autoscaling ?? was.autoscaling,
+      hardware: input.hardware ?? was.hardware,
     };
+    const changed = !same(desired.autoscaling, was.autoscaling) || desired.hardware !== was.hardware;
+    if (row.state === "deleting" || row.state === "deleted" || (changed && row.state === "failed")) {
+      assertCan(row, "updating", "update");
+    }
+    if (!changed) return { set };
+    if (row.state === "ready") {
+      return { to: "updating", reason: "manual", set: { ...set, desired }, nextCheckSeconds: 0 };
+    }
+    const moving = ["provisioning", "starting", "updating"].includes(row.state);
+    return { set: { ...set, desired }, nextCheckSeconds: moving ? 0 : undefined };
   });
 });
 

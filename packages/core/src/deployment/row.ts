@@ -1,9 +1,9 @@
 import type { Price } from "../cost/accrual";
-import type { Autoscaling, ModelSpec, ProviderName } from "../provider";
+import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
 import type { Schedule } from "./schedule";
-import type { State } from "./states";
+import { type Intent, intentOf, type State } from "./states";
 
 /** A deployment as stored. Index attributes and step bookkeeping stay inside core. */
 export type Row = {
@@ -18,8 +18,14 @@ export type Row = {
   model: Omit<ModelSpec, "hfToken"> & { baseDeploymentId?: string };
   /** Kept only until the upload has started, then removed. */
   hfToken?: string;
+  /** The hardware the endpoint runs on (observed), which cost is counted on. */
   hardware: string;
+  /** The autoscaling the endpoint runs with (observed once it serves), which cost is counted on. */
   autoscaling: Autoscaling;
+  /** What was last asked for; the worker converges the provider to it. See `desiredOf`. */
+  desired?: Desired;
+  /** What the provider last reported of the endpoint. */
+  observed?: Observed;
   idleTimeoutMinutes: number | null;
   /** The hardware's price when the deployment was created, so its cost history keeps it. */
   price?: Price;
@@ -48,7 +54,7 @@ export type Row = {
   endpointId?: string;
   endpointName?: string;
   endpointState?: string;
-  /** What an update asked for, until the provider shows it. */
+  /** Rows written before `desired`: what an update asked for, until the provider showed it. */
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
@@ -65,16 +71,41 @@ export type Row = {
   /** Steps taken in this state, for the backoff. */
   checks: number;
   leaseUntil?: string;
+  /** The checkId of the step holding the lease: a lease binds only copies of its own job. */
+  leaseFor?: string;
   tenantPk: string;
   tenantSk: string;
   checkPk?: string;
   checkAt?: string;
   policyPk?: string;
   policyAt?: string;
+  /** Adapters only, while not deleted: the sparse `byBase` index of a base's adapters. */
+  basePk?: string;
+  baseSk?: string;
 };
 
 /** Something Hangar could not check or had to assume when it accepted the deployment. */
 export type Warning = { code: string; message: string };
+
+export type Desired = { state: Intent; autoscaling: Autoscaling; hardware: string };
+export type Observed = {
+  state: EndpointState;
+  raw: string;
+  autoscaling?: Autoscaling;
+  hardware?: string;
+  at: string;
+};
+
+/** The desired side, also for rows stored before it existed (their state and pending update). */
+export function desiredOf(row: Row): Desired {
+  return (
+    row.desired ?? {
+      state: intentOf(row.state) ?? "running",
+      autoscaling: row.pending?.autoscaling ?? row.autoscaling,
+      hardware: row.pending?.hardware ?? row.hardware,
+    }
+  );
+}
 
 export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
@@ -95,6 +126,16 @@ export function toInfo(row: Row): Info {
     model: row.model,
     hardware: row.hardware,
     autoscaling: row.autoscaling,
+    desired: desiredOf(row),
+    observed: row.observed
+      ? {
+          state: row.observed.state,
+          raw: row.observed.raw,
+          autoscaling: row.observed.autoscaling ?? null,
+          hardware: row.observed.hardware ?? null,
+          at: row.observed.at,
+        }
+      : null,
     idleTimeoutMinutes: row.idleTimeoutMinutes,
     price: row.price ?? null,
     idlePolicy: {

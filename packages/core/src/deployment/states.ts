@@ -23,9 +23,13 @@ const allowed: Record<State, readonly State[]> = {
   // A stop while provisioning is a cancel that keeps the endpoint: the user stops paying at once.
   provisioning: ["ready", "stopping", "deleting", "failed"],
   // ready → stopped: the provider stopped it on its own (its inactivity timeout).
+  // ready → updating also when the endpoint drifted from the desired side (a late stop from a
+  // replaced step, a spec asked for while stopped): updating converges it.
   ready: ["updating", "stopping", "stopped", "deleting", "failed"],
   updating: ["ready", "stopping", "deleting", "failed"],
-  stopping: ["stopped", "deleting", "failed"],
+  // stopping → starting: a start asked for while the stop was still under way; the last
+  // request wins, and the start step waits for the provider's stop to finish, then starts.
+  stopping: ["stopped", "starting", "deleting", "failed"],
   // stopped → deleted: the provider removed it on its own; stopped → starting: started outside Hangar.
   stopped: ["starting", "deleting", "deleted", "failed"],
   starting: ["ready", "stopping", "deleting", "failed"],
@@ -33,6 +37,32 @@ const allowed: Record<State, readonly State[]> = {
   deleted: [],
   failed: ["deleting"],
 };
+
+/** What the user (or a policy acting for them) wants of the endpoint. */
+export type Intent = "running" | "stopped" | "deleted";
+
+/**
+ * The intent a move expresses. Every move into these states is either a request (which is the
+ * intent) or the provider's own doing that Hangar accepts (an inactivity stop, a start outside
+ * Hangar); failed, queued and uploading keep the intent they had.
+ */
+export function intentOf(state: State): Intent | undefined {
+  switch (state) {
+    case "provisioning":
+    case "starting":
+    case "ready":
+    case "updating":
+      return "running";
+    case "stopping":
+    case "stopped":
+      return "stopped";
+    case "deleting":
+    case "deleted":
+      return "deleted";
+    default:
+      return undefined;
+  }
+}
 
 export function canTransition(from: State, to: State): boolean {
   return allowed[from].includes(to);

@@ -4,6 +4,7 @@ import { TransitionConflict } from "../error";
 import type { Provider } from "../provider";
 import { ProviderError } from "../provider/error";
 import { useProvider } from "../provider/registry";
+import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
@@ -21,11 +22,17 @@ export type StepResult = "done" | "stale" | "busy" | "retry" | "failed";
  *
  * Timeline that makes duplicates safe:
  *   1. the job's checkId must still be the deployment's (else stale: a newer chain exists);
- *   2. a lease is claimed with a conditional write (else busy: a copy of this job is running);
+ *   2. a lease for this checkId is claimed with a conditional write (else busy: a copy of this
+ *      job is running);
  *   3. the provider is called;
  *   4. the outcome is committed on condition the checkId is unchanged, and the next step enqueued.
  * A crash between 3 and 4 leaves the checkId as it was, so a redelivery repeats 3, where every
  * action first looks for what an earlier attempt did.
+ *
+ * The lease binds only copies of the same job (same checkId). A request replaces the checkId,
+ * so the new chain acts at once instead of waiting out a lease whose holder can no longer
+ * commit; that holder's provider call may still land, so when it ends it asks the new chain to
+ * look again at once (`lookAgain`), and the phases converge whatever they find to the desired side.
  */
 export async function step(
   job: { deploymentId: string; checkId: string },
@@ -42,7 +49,7 @@ export async function step(
     await dispatch(await commitStep(leased, change, job.checkId));
     return "done";
   } catch (error) {
-    if (error instanceof TransitionConflict) return "stale";
+    if (error instanceof TransitionConflict) return lookAgain(leased);
     const failure = expected(leased, error);
     if (failure) return failed(leased, job.checkId, failure);
     await release(leased);
@@ -69,6 +76,21 @@ async function commitStep(row: Row, change: Omit<Change, "guard">, checkId: stri
   }
 }
 
+/**
+ * This step lost to a newer chain after it may have acted at the provider: the new chain's
+ * next look may have come before that action landed, so it is asked to look again now. A copy
+ * of a job already queued is harmless (lease and checkId), so this may double one.
+ */
+async function lookAgain(row: Row): Promise<StepResult> {
+  const fresh = await load(row.id).catch(() => undefined);
+  if (fresh?.checkId && fresh.checkId !== row.checkId && isWatched(fresh.state)) {
+    await enqueueJob({ type: "deployment.step", deploymentId: fresh.id, checkId: fresh.checkId }).catch(
+      (error) => log.warn("look-again step not enqueued", { deploymentId: row.id, error }),
+    );
+  }
+  return "stale";
+}
+
 async function claim(row: Row, now: Date): Promise<Row | undefined> {
   const leaseUntil = new Date(now.getTime() + Config.stepLeaseSeconds() * 1000).toISOString();
   try {
@@ -77,12 +99,14 @@ async function claim(row: Row, now: Date): Promise<Row | undefined> {
         TableName: tableName(),
         Key: key(row.id),
         // The check moves past the lease too, so the poller leaves a leased step alone.
-        UpdateExpression: "SET leaseUntil = :until, checkAt = :until",
-        ConditionExpression: "checkId = :check AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)",
+        UpdateExpression: "SET leaseUntil = :until, leaseFor = :check, checkAt = :until",
+        // A lease held for another checkId belongs to a replaced chain, which can no longer commit.
+        ConditionExpression:
+          "checkId = :check AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseFor <> :check)",
         ExpressionAttributeValues: { ":until": leaseUntil, ":check": row.checkId, ":now": now.toISOString() },
       }),
     );
-    return { ...row, leaseUntil, checkAt: leaseUntil };
+    return { ...row, leaseUntil, leaseFor: row.checkId, checkAt: leaseUntil };
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
     throw error;
@@ -104,7 +128,7 @@ async function heartbeat(row: Row, set: Partial<Row> = {}) {
         TableName: tableName(),
         Key: key(row.id),
         UpdateExpression: `SET ${names.map((_, i) => `#h${i} = :h${i}`).join(", ")}`,
-        ConditionExpression: "checkId = :check",
+        ConditionExpression: "checkId = :check AND leaseFor = :check",
         ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#h${i}`, n])),
         ExpressionAttributeValues: {
           ...Object.fromEntries(Object.values(fields).map((v, i) => [`:h${i}`, v])),
@@ -122,8 +146,8 @@ async function release(row: Row) {
       new UpdateCommand({
         TableName: tableName(),
         Key: key(row.id),
-        UpdateExpression: "REMOVE leaseUntil",
-        ConditionExpression: "checkId = :check",
+        UpdateExpression: "REMOVE leaseUntil, leaseFor",
+        ConditionExpression: "checkId = :check AND leaseFor = :check",
         ExpressionAttributeValues: { ":check": row.checkId },
       }),
     )
@@ -174,7 +198,7 @@ async function failed(row: Row, checkId: string, failure: Failure): Promise<Step
     await dispatch(await commitStep(row, change, checkId));
     return "failed";
   } catch (inner) {
-    if (inner instanceof TransitionConflict) return "stale";
+    if (inner instanceof TransitionConflict) return lookAgain(row);
     throw inner;
   }
 }

@@ -6,6 +6,7 @@ import { fn } from "../util/fn";
 import { mine } from "./query";
 import { touch } from "./request";
 import type { Row } from "./row";
+import { load } from "./write";
 
 function ready(row: Row): asserts row is Row & { endpointName: string } {
   if (row.state !== "ready" || !row.endpointName) {
@@ -75,14 +76,63 @@ export const smokeTest = fn(SmokeTestInput, async (input, id: string) => {
   };
 });
 
-/** OpenAI-compatible proxying: the provider's response (streamed or not) passes through as is. */
+/**
+ * OpenAI-compatible proxying: a successful response (streamed or not) passes through as is; a
+ * failed one becomes Hangar's error, with what the provider said under `details`. An adapter
+ * answers only while its base serves.
+ */
 export async function chat(id: string, body: ChatRequest, signal?: AbortSignal): Promise<Response> {
   const row = await mine(id);
   ready(row);
+  if (row.model.baseDeploymentId) {
+    const base = await load(row.model.baseDeploymentId);
+    if (base?.state !== "ready") {
+      throw new VisibleError(
+        "conflict",
+        "deployment.not_ready",
+        `The adapter's base deployment ${row.model.baseDeploymentId} is ${base?.state ?? "gone"}; it takes traffic only when its base is ready.`,
+        { state: row.state, baseState: base?.state ?? null },
+      );
+    }
+  }
   await touch(row);
-  return useProvider(row.provider).chat({
+  const response = await useProvider(row.provider).chat({
     endpointName: row.endpointName,
     body: { ...body, model: row.endpointName },
     signal,
   });
+  if (response.ok) return response;
+  throw await upstreamError(row, response);
+}
+
+/** The provider's failure, in Hangar's shape: its status and body nested, never passed through. */
+async function upstreamError(row: Row, response: Response) {
+  const text = await response.text().catch(() => "");
+  let said: unknown = text.slice(0, 2000);
+  try {
+    said = JSON.parse(text);
+  } catch {}
+  const details = { state: row.state, provider: row.provider, status: response.status, body: said };
+  if (response.status === 400 || response.status === 422) {
+    return new VisibleError(
+      "input",
+      "chat.rejected",
+      `${row.provider} refused the request (${response.status}); see details.body.`,
+      details,
+    );
+  }
+  if (response.status === 404 || response.status === 409) {
+    return new VisibleError(
+      "conflict",
+      "deployment.not_ready",
+      `${row.provider} says the endpoint is not serving (${response.status}); Hangar will notice on its next check.`,
+      details,
+    );
+  }
+  return new VisibleError(
+    "unavailable",
+    "provider.unavailable",
+    `${row.provider} answered ${response.status}; retry shortly.`,
+    details,
+  );
 }

@@ -28,9 +28,19 @@ export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
   return {
     checkId: createId("message"),
     leaseUntil: undefined,
+    leaseFor: undefined,
     checkPk: watched ? "CHECK" : undefined,
     checkAt: watched ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
     policyPk: due ? "POLICY" : undefined,
     policyAt: due,
+    ...byBase(row),
   };
+}
+
+/** An adapter is listed under its base until it is deleted. */
+function byBase(row: Row) {
+  const base = row.model.baseDeploymentId;
+  return base && row.state !== "deleted"
+    ? { basePk: `BASE#${base}`, baseSk: row.id }
+    : { basePk: undefined, baseSk: undefined };
 }

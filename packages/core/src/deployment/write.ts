@@ -5,8 +5,8 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { type EventRow, webhookFor } from "./events";
-import { key, type Row, toInfo } from "./row";
-import { canTransition, type State } from "./states";
+import { desiredOf, key, type Row, toInfo } from "./row";
+import { canTransition, intentOf, type State } from "./states";
 import { watchFor } from "./watch";
 
 export async function load(id: string): Promise<Row | undefined> {
@@ -54,6 +54,10 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   const at = now.toISOString();
   const next: Row = { ...row, ...change.set, state: to, updatedAt: at, version: row.version + 1 };
   for (const k of change.remove ?? []) delete next[k];
+  // The desired side: what the change asks for, with the intent its move expresses.
+  const desired = desiredOf(next);
+  next.desired = { ...desired, state: (change.to && intentOf(change.to)) || desired.state };
+  delete next.pending;
   if (change.to) {
     next.stateChangedAt = at;
     next.checks = 0;

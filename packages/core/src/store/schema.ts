@@ -30,6 +30,8 @@ export const table = {
     duePolicy: { partitionKey: "policyPk", sortKey: "policyAt" },
     /** Budgets, grouped by tenant: the budget sweep reads only these, so it grows with budgets, not the fleet. */
     budgets: { partitionKey: "budgetPk", sortKey: "budgetSk" },
+    /** A base deployment's adapters, while they are not deleted: how adapters follow their base. */
+    byBase: { partitionKey: "basePk", sortKey: "baseSk" },
     /** Events whose webhooks have not been handed to the webhook queue yet. */
     outbox: { partitionKey: "outboxPk", sortKey: "outboxAt" },
   },

@@ -1,7 +1,18 @@
+import { Config } from "../../config";
 import { snapshot } from "../../cost/price";
 import type { EndpointStatus, Provider } from "../../provider";
-import type { Row } from "../row";
-import { displayName, endpointFields, fail, missing, type Phase, type Step, settled, wait } from "./shared";
+import { type Desired, desiredOf, type Row } from "../row";
+import {
+  displayName,
+  endpointFields,
+  fail,
+  missing,
+  type Phase,
+  type Step,
+  sameScale,
+  settled,
+  wait,
+} from "./shared";
 
 export async function findEarlier(row: Row, p: Provider) {
   return row.modelName
@@ -37,20 +48,41 @@ function failed(p: Provider, ep: EndpointStatus, row: Row) {
   );
 }
 
-/** provisioning and starting: create (once) or start the endpoint, then wait until it serves. */
+/**
+ * provisioning and starting: create (once) or start the endpoint with the desired autoscaling,
+ * then wait until it serves it. A stop still under way (a start asked for while stopping) is
+ * waited out first. Ready records the autoscaling the provider runs, which cost counts.
+ */
 export const bringUp: Phase = async (row, p) => {
-  if (!row.endpointId) return wait(row, endpointFields(await findOrCreate(row, p)));
+  const want = desiredOf(row);
+  if (!row.endpointId) {
+    return wait(row, endpointFields(await findOrCreate(row, p, row.hardware, want.autoscaling)));
+  }
   const ep = await p.getEndpoint(row.endpointId);
   if (!ep) return missing(p, row.endpointId);
-  if (ep.state === "running") return { to: "ready", set: endpointFields(ep), remove: [...settled] };
   if (ep.state === "failed") return failed(p, ep, row);
   if (ep.state === "stopped") {
-    return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: row.autoscaling })));
+    return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
-  return wait(row, endpointFields(ep));
+  if (ep.state !== "running") return wait(row, endpointFields(ep));
+  if (ep.autoscaling && !sameScale(ep.autoscaling, want.autoscaling)) {
+    return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: want.autoscaling })));
+  }
+  return {
+    to: "ready",
+    set: { ...endpointFields(ep), autoscaling: ep.autoscaling ?? want.autoscaling },
+    remove: [...settled],
+    // Hardware asked for meanwhile: the ready check moves it to updating at once.
+    nextCheckSeconds: want.hardware === row.hardware ? undefined : 0,
+  };
 };
 
+/** A stop also ends a hardware change under way: the new hardware is started with the next start. */
 export const stopping: Phase = async (row, p) => {
+  if (row.replacementId) {
+    await p.deleteEndpoint(row.replacementId);
+    return { set: {}, remove: ["replacementId"], nextCheckSeconds: 0 };
+  }
   const ep = row.endpointId ? await p.getEndpoint(row.endpointId) : await findEarlier(row, p);
   if (!ep) {
     if (row.endpointId) return missing(p, row.endpointId);
@@ -71,26 +103,36 @@ export const deleting: Phase = async (row, p) => {
   for (const id of ids) await p.deleteEndpoint(id);
   const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
   if (remaining[0]) return wait(row, row.endpointId === remaining[0].id ? endpointFields(remaining[0]) : {});
-  return { to: "deleted", reason: "manual", remove: ["hfToken", "pending", "replacementId"] };
+  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId"] };
 };
 
-export const updating: Phase = (row, p) =>
-  row.pending?.hardware ? replaceHardware(row, p, row.pending.hardware) : scale(row, p);
+/** updating: bring the endpoint to the desired spec, whichever request asked for it last. */
+export const updating: Phase = (row, p) => {
+  const want = desiredOf(row);
+  return want.hardware !== row.hardware ? replaceHardware(row, p, want) : scale(row, p, want);
+};
 
-async function scale(row: Row, p: Provider): Promise<Step> {
+async function scale(row: Row, p: Provider, want: Desired): Promise<Step> {
+  // The hardware change was taken back: the endpoint started for it goes.
+  if (row.replacementId) {
+    await p.deleteEndpoint(row.replacementId);
+    return { remove: ["replacementId"], nextCheckSeconds: 0 };
+  }
   const ep = await p.getEndpoint(row.endpointId as string);
   if (!ep) return missing(p, row.endpointId as string);
-  const wanted = row.pending?.autoscaling ?? row.autoscaling;
-  const current = ep.autoscaling;
-  if (current && (current.minReplicas !== wanted.minReplicas || current.maxReplicas !== wanted.maxReplicas)) {
-    return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: wanted })));
+  if (ep.autoscaling && !sameScale(ep.autoscaling, want.autoscaling)) {
+    return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
   if (ep.state === "failed") return failed(p, ep, row);
+  // Stopped under a running deployment (a late stop): started again, as the desired side says.
+  if (ep.state === "stopped") {
+    return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: want.autoscaling })));
+  }
   if (ep.state !== "running") return wait(row, endpointFields(ep));
   return {
     to: "ready",
-    set: { ...endpointFields(ep), autoscaling: wanted },
-    remove: ["pending", ...settled],
+    set: { ...endpointFields(ep), autoscaling: ep.autoscaling ?? want.autoscaling },
+    remove: [...settled],
   };
 }
 
@@ -98,11 +140,16 @@ async function scale(row: Row, p: Provider): Promise<Step> {
  * Hardware can't change in place: a new endpoint is started beside the old one, and the old
  * one is deleted only once the new one serves. If the new one fails, the old one stays.
  */
-async function replaceHardware(row: Row, p: Provider, hardware: string): Promise<Step> {
-  const autoscaling = row.pending?.autoscaling ?? row.autoscaling;
+async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<Step> {
+  const { hardware, autoscaling } = want;
   if (!row.replacementId)
     return wait(row, { replacementId: (await findOrCreate(row, p, hardware, autoscaling)).id });
   const ep = await p.getEndpoint(row.replacementId);
+  if (ep?.hardware && ep.hardware !== hardware) {
+    // A later request asked for other hardware: this replacement is not it.
+    await p.deleteEndpoint(ep.id);
+    return { remove: ["replacementId"], nextCheckSeconds: 0 };
+  }
   if (!ep || ep.state === "failed") {
     if (ep) await p.deleteEndpoint(ep.id);
     const message = `The hardware change to ${hardware} failed at ${p.name} (${ep?.raw ?? "endpoint missing"}); the deployment keeps ${row.hardware}.`;
@@ -110,24 +157,31 @@ async function replaceHardware(row: Row, p: Provider, hardware: string): Promise
       to: "ready",
       reason: "update.failed",
       message,
-      set: { lastError: { code: "update.failed", message, at: new Date().toISOString() } },
-      remove: ["pending", "replacementId"],
+      set: {
+        lastError: { code: "update.failed", message, at: new Date().toISOString() },
+        desired: { ...want, hardware: row.hardware },
+      },
+      remove: ["replacementId"],
     };
   }
   if (ep.state !== "running") return wait(row);
+  if (ep.autoscaling && !sameScale(ep.autoscaling, autoscaling)) {
+    await p.updateEndpoint(ep.id, { autoscaling });
+    return wait(row);
+  }
   if (row.endpointId) await p.deleteEndpoint(row.endpointId);
   // Time on the new hardware is billed at its price, kept from now on like a new deployment's.
   const price = (await snapshot(p.name, hardware)) ?? undefined;
   return {
     to: "ready",
-    set: { ...endpointFields(ep), hardware, autoscaling, price },
-    remove: ["pending", "replacementId", ...settled],
+    set: { ...endpointFields(ep), hardware, autoscaling: ep.autoscaling ?? autoscaling, price },
+    remove: ["replacementId", ...settled],
   };
 }
 
 /** Settled deployments: notice what the provider did on its own. */
 export const watch: Phase = async (row, p) => {
-  if (!row.endpointId) return {};
+  if (!row.endpointId) return row.state === "stopped" ? lateCreate(row, p) : {};
   const ep = await p.getEndpoint(row.endpointId);
   if (!ep) {
     if (row.state === "stopped") {
@@ -141,11 +195,21 @@ export const watch: Phase = async (row, p) => {
       `The endpoint ${row.endpointId} was deleted at ${p.name} outside Hangar.`,
     );
   }
+  if (row.state === "ready" && (ep.state === "stopped" || ep.state === "stopping") && lateAction(row)) {
+    return {
+      to: "updating",
+      reason: "converge: a stop asked for earlier reached the provider after the later start",
+      set: endpointFields(ep),
+      nextCheckSeconds: 0,
+    };
+  }
   if (row.state === "ready" && ep.state === "stopped") {
     const reason = `provider: ${p.name} stopped the endpoint (its inactivity timeout, or a stop outside Hangar)`;
     return { to: "stopped", reason, set: { ...endpointFields(ep), stopReason: reason } };
   }
   if (row.state === "stopped" && (ep.state === "running" || ep.state === "pending")) {
+    // A start or scale from a replaced step that landed after the stop: the stop stands.
+    if (lateAction(row)) return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
     return {
       to: "starting",
       reason: `provider: started at ${p.name} outside Hangar`,
@@ -153,5 +217,39 @@ export const watch: Phase = async (row, p) => {
     };
   }
   if (ep.state === "failed") return failed(p, ep, row);
+  const want = desiredOf(row);
+  if (
+    row.state === "ready" &&
+    (want.hardware !== row.hardware || !sameScale(row.autoscaling, want.autoscaling))
+  ) {
+    return { to: "updating", reason: "converge", set: endpointFields(ep), nextCheckSeconds: 0 };
+  }
   return { set: endpointFields(ep) };
 };
+
+/**
+ * A step of a replaced chain may still be inside its provider call (its commit will be
+ * refused, but the call itself can land). A change seen this soon after the deployment settled
+ * is that call, not the provider's own decision, so it is undone toward the desired side: a
+ * late stop under a ready deployment is started again (updating), a late start under a
+ * stopped one is stopped again. The stale step asks for this look as soon as it ends (step.ts).
+ */
+function lateAction(row: Row) {
+  return Date.now() - Date.parse(row.stateChangedAt) < 2 * Config.stepLeaseSeconds() * 1000;
+}
+
+/** Stopped before the endpoint was recorded: a replaced provisioning step may still create it. */
+async function lateCreate(row: Row, p: Provider): Promise<Step> {
+  const ep = lateAction(row) ? await findEarlier(row, p) : undefined;
+  if (!ep) return {};
+  if (ep.state === "running" || ep.state === "pending") {
+    return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
+  }
+  return { set: endpointFields(ep) };
+}
+
+/** Acted from a settled state: look again as soon as in flight, not at the settled pace. */
+const soon = (row: Row, set: Partial<Row>): Step => ({
+  ...wait(row, set),
+  nextCheckSeconds: Config.checkDelay().min,
+});

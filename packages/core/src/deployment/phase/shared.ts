@@ -1,4 +1,4 @@
-import type { EndpointStatus, Provider, UploadStatus } from "../../provider";
+import type { Autoscaling, EndpointStatus, Provider, UploadStatus } from "../../provider";
 import type { Row } from "../row";
 import type { Change } from "../write";
 
@@ -17,7 +17,17 @@ export const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
   endpointId: ep.id,
   endpointName: ep.name,
   endpointState: ep.raw,
+  observed: {
+    state: ep.state,
+    raw: ep.raw,
+    autoscaling: ep.autoscaling,
+    hardware: ep.hardware,
+    at: new Date().toISOString(),
+  },
 });
+
+export const sameScale = (a: Autoscaling | undefined, b: Autoscaling) =>
+  a?.minReplicas === b.minReplicas && a?.maxReplicas === b.maxReplicas;
 
 export const uploadFields = (u: UploadStatus): Partial<Row> => ({
   uploadJobId: u.jobId,

@@ -146,7 +146,7 @@ export const deployments = new OpenAPIHono()
   .openapi(action("/v1/deployments/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
     c.json(await Deployment.stop(c.req.valid("param").id), 202),
   )
-  .openapi(action("/v1/deployments/{id}/start", "Start a stopped deployment"), async (c) =>
+  .openapi(action("/v1/deployments/{id}/start", "Start a stopped (or stopping) deployment"), async (c) =>
     c.json(await Deployment.start(c.req.valid("param").id), 202),
   )
   .openapi(
@@ -156,10 +156,26 @@ export const deployments = new OpenAPIHono()
       tags,
       security,
       summary: "Delete the deployment and its endpoint",
-      request: { params: IdParam },
+      description:
+        "A deployment with adapters loaded onto it is refused (409 `deployment.has_adapters`, listing them) unless `cascade=true`, which deletes them too.",
+      request: {
+        params: IdParam,
+        query: z.object({
+          cascade: z
+            .enum(["true", "false"])
+            .optional()
+            .meta({ description: "Also delete the adapters loaded onto this deployment." }),
+        }),
+      },
       responses: { 202: Accepted, ...errors(401, 404, 409) },
     }),
-    async (c) => c.json(await Deployment.remove(c.req.valid("param").id), 202),
+    async (c) =>
+      c.json(
+        await Deployment.remove(c.req.valid("param").id, {
+          cascade: c.req.valid("query").cascade === "true",
+        }),
+        202,
+      ),
   )
   .openapi(
     createRoute({
