@@ -71,7 +71,7 @@ export const deployments = new OpenAPIHono()
         body: body(Deployment.CreateInput, {
           name: "support-bot",
           provider: "together",
-          model: { source: "hf://acme/tiny-llama" },
+          model: { source: "hf://Qwen/Qwen2.5-0.5B-Instruct" },
           hardware: "1x_nvidia_h100_80gb_sxm",
           autoscaling: { minReplicas: 1, maxReplicas: 2 },
           idleTimeoutMinutes: 30,
