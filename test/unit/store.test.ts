@@ -27,11 +27,24 @@ describe("diffUpdate", () => {
 describe("cursor", () => {
   it("round-trips a DynamoDB key", () => {
     const key = { pk: "DEP#dep_1", sk: "META", tenantPk: "TEN#t#DEP" };
-    expect(cursor.decode(cursor.encode(key) ?? undefined)).toEqual(key);
+    expect(cursor.decode(cursor.encode(key) ?? undefined, ["pk", "sk", "tenantPk"])).toEqual(key);
   });
 
   it("rejects garbage instead of throwing", () => {
-    expect(cursor.decode("not-a-cursor")).toBeUndefined();
+    expect(cursor.decode("not-a-cursor", ["pk", "sk"])).toBeUndefined();
     expect(cursor.encode(undefined)).toBeNull();
+  });
+
+  it.each([
+    ["a JSON array", [1, 2]],
+    ["a missing key attribute", { pk: "DEP#dep_1" }],
+    ["an extra attribute", { pk: "a", sk: "b", other: "c" }],
+    ["a number where DynamoDB keeps a string", { pk: "a", sk: 1 }],
+    ["an empty string", { pk: "", sk: "b" }],
+    ["an over-long attribute", { pk: "a".repeat(2000), sk: "b" }],
+  ])("rejects a cursor holding %s", (_, key) => {
+    expect(
+      cursor.decode(Buffer.from(JSON.stringify(key)).toString("base64url"), ["pk", "sk"]),
+    ).toBeUndefined();
   });
 });

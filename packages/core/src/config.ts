@@ -47,4 +47,6 @@ export const Config = {
   }),
   /** Activity is written at most this often per deployment, so proxy traffic doesn't become write traffic. */
   activityWriteIntervalSeconds: () => seconds("HANGAR_ACTIVITY_WRITE_INTERVAL_SECONDS", 30),
+  /** How long the API trusts a verified key without reading it again: the most a revocation waits. */
+  apiKeyCacheSeconds: () => seconds("HANGAR_API_KEY_CACHE_SECONDS", 60),
 };

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { API_TIMEOUTS, type ServerTimeouts, serverTimeouts } from "@hangar/core/util/server-timeouts";
 import { createAdaptorServer } from "@hono/node-server";
 
 export interface LocalApi {
@@ -13,9 +14,14 @@ export async function startApi(options: {
   fetch: Fetch;
   port: number;
   hostname?: string;
+  timeouts?: ServerTimeouts;
 }): Promise<LocalApi> {
   const hostname = options.hostname ?? "127.0.0.1";
-  const server = createAdaptorServer({ fetch: options.fetch, hostname }) as Server;
+  const server = createAdaptorServer({
+    fetch: options.fetch,
+    hostname,
+    serverOptions: serverTimeouts(options.timeouts ?? API_TIMEOUTS),
+  }) as Server;
   await new Promise<void>((listening, failed) => {
     server.once("error", failed);
     server.listen(options.port, hostname, () => {

@@ -20,6 +20,8 @@ export interface StackSettings {
   /** Divides schedule rates, for tests that can't wait a minute. */
   scheduleSpeedUp: number;
   simulatorTimeScale?: number;
+  /** The API server's limits on a slow client (headers, then the whole request). */
+  httpTimeouts: { headersMs: number; requestMs: number };
 }
 
 /**
@@ -64,6 +66,10 @@ export function resolveSettings(
     },
     concurrency: Math.max(1, number(env, "HANGAR_LOCAL_CONCURRENCY", 2)),
     scheduleSpeedUp: number(env, "HANGAR_SCHEDULE_SPEEDUP", 1) || 1,
+    httpTimeouts: {
+      headersMs: number(env, "HANGAR_HTTP_HEADERS_TIMEOUT_SECONDS", 30) * 1000,
+      requestMs: number(env, "HANGAR_HTTP_REQUEST_TIMEOUT_SECONDS", 120) * 1000,
+    },
     simulatorTimeScale: env.HANGAR_SIMULATOR_TIME_SCALE
       ? number(env, "HANGAR_SIMULATOR_TIME_SCALE", 1)
       : undefined,

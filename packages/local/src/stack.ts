@@ -172,7 +172,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     );
     started.push({ name: "scheduler", stop: scheduler.stop });
 
-    const api = await startApi({ fetch: handlers.fetch, port: settings.ports.api });
+    const api = await startApi({
+      fetch: handlers.fetch,
+      port: settings.ports.api,
+      timeouts: settings.httpTimeouts,
+    });
     started.push({ name: "API", stop: api.stop });
     // Known only once bound (port 0); nothing has been served before this.
     env.HANGAR_PUBLIC_URL = source.HANGAR_PUBLIC_URL ?? api.url;

@@ -2,6 +2,7 @@ import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import { HttpTransport, type ProviderErrors } from "../../src/provider/http";
 import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
+import { collectPages } from "../../src/util/paginate";
 import {
   ConnectionError,
   errorFromResponse,
@@ -77,18 +78,17 @@ export class FireworksClient {
     return `/v1/accounts/${id(this.accountId)}`;
   }
 
-  /** Follows `nextPageToken` until the last page. */
-  private async all<S extends z.ZodType>(path: string, key: string, item: S, query: Query = {}) {
-    const out: z.output<S>[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = await this.http.json("GET", path, Wire.page(key, item), {
-        query: { ...query, pageSize: 200, pageToken },
-      });
-      out.push(...page.items);
-      pageToken = page.next;
-    } while (pageToken);
-    return out;
+  /** Follows `nextPageToken` until the last page (bounded: see collectPages). */
+  private all<S extends z.ZodType>(path: string, key: string, item: S, query: Query = {}) {
+    return collectPages<z.output<S>>(
+      (pageToken) =>
+        this.http.json("GET", path, Wire.page(key, item), { query: { ...query, pageSize: 200, pageToken } }),
+      {
+        source: "fireworks",
+        what: key,
+        fail: (message) => new InvalidResponseError(message, { retryable: false }),
+      },
+    );
   }
 
   readonly models = {

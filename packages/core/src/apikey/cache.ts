@@ -1,11 +1,12 @@
 import type { Actor } from "../actor";
+import { Config } from "../config";
 
 /**
  * Verified keys, remembered briefly so a hot API doesn't read DynamoDB on every request.
  * Only hits are cached: an unknown key is looked up every time, so a new key works at once.
- * A revoked key keeps working for at most TTL_MS in a warm Lambda.
+ * A revoked key keeps working for at most the cache window (HANGAR_API_KEY_CACHE_SECONDS,
+ * 60 s by default) in an API process other than the one that revoked it.
  */
-const TTL_MS = 60_000;
 const MAX = 1000;
 const entries = new Map<string, { actor: Actor; until: number }>();
 
@@ -18,6 +19,12 @@ export function cached(digest: string, now = Date.now()): Actor | undefined {
 }
 
 export function remember(digest: string, actor: Actor, now = Date.now()) {
+  const ttlMs = Config.apiKeyCacheSeconds() * 1000;
+  if (ttlMs <= 0) return;
   if (entries.size >= MAX) entries.delete(entries.keys().next().value as string);
-  entries.set(digest, { actor, until: now + TTL_MS });
+  entries.set(digest, { actor, until: now + ttlMs });
+}
+
+export function forget(digest: string) {
+  entries.delete(digest);
 }

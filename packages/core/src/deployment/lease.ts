@@ -4,7 +4,7 @@ import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
-import { createId } from "../util/id";
+import { createId, isId, shownId } from "../util/id";
 import { mine } from "./query";
 import { request } from "./request";
 
@@ -112,6 +112,8 @@ export async function list(deploymentId: string) {
 /** Ends a lease early; the hold shrinks to the remaining leases, or ends. */
 export async function release(deploymentId: string, leaseId: string) {
   await mine(deploymentId);
+  const notFound = () => new VisibleError("not_found", "lease.not_found", `No lease ${shownId(leaseId)}.`);
+  if (!isId("lease", leaseId)) throw notFound();
   try {
     await dynamo().send(
       new DeleteCommand({
@@ -121,8 +123,7 @@ export async function release(deploymentId: string, leaseId: string) {
       }),
     );
   } catch (error) {
-    if (isConditionFailure(error))
-      throw new VisibleError("not_found", "lease.not_found", `No lease ${leaseId}.`);
+    if (isConditionFailure(error)) throw notFound();
     throw error;
   }
   await hold(deploymentId);

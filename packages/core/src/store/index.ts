@@ -67,15 +67,26 @@ export async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
   return items;
 }
 
-/** Opaque pagination cursors over DynamoDB's LastEvaluatedKey. */
+/**
+ * Opaque pagination cursors over DynamoDB's LastEvaluatedKey. `decode` answers only a key with
+ * exactly the attributes the query's index returns, each a short string: anything else would
+ * reach DynamoDB as an ExclusiveStartKey it rejects, which is the caller's mistake, not ours.
+ */
 export const cursor = {
   encode: (key: Record<string, unknown> | undefined) =>
     key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null,
-  decode: (value: string | undefined): Record<string, unknown> | undefined => {
-    if (!value) return undefined;
+  decode: (value: string | undefined, keys: string[]): Record<string, string> | undefined => {
+    if (!value || value.length > 4096) return undefined;
     try {
       const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString());
-      return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined;
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+      const entries = Object.entries(parsed);
+      const valid =
+        entries.length === keys.length &&
+        entries.every(
+          ([k, v]) => keys.includes(k) && typeof v === "string" && v.length > 0 && v.length <= 1024,
+        );
+      return valid ? (parsed as Record<string, string>) : undefined;
     } catch {
       return undefined;
     }

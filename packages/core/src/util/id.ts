@@ -23,3 +23,8 @@ export function createId(kind: IdKind): string {
 export function isId(kind: IdKind, value: string): boolean {
   return new RegExp(`^${prefixes[kind]}_[0-9a-hjkmnp-tv-z]{26}$`).test(value);
 }
+
+/** An id as an error message may quote it: user text, so never more than a line. */
+export function shownId(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

@@ -4,6 +4,7 @@ import { VisibleError } from "../error";
 import { cursor, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
+import { isId, shownId } from "../util/id";
 import { type DeliveryRow, deliveryKey, loadDelivery } from "./delivery";
 import { enqueueSenderJob } from "./jobs";
 import { isActive, mine } from "./subscription";
@@ -66,7 +67,7 @@ const toDeliveryInfo = (row: DeliveryRow): z.infer<typeof DeliveryInfo> => ({
 /** A subscription's deliveries, newest first (event ids are ULIDs, so the sort key is time). */
 export const deliveries = fn(DeliveriesInput, async (input, id: string) => {
   await mine(id);
-  const start = cursor.decode(input.cursor);
+  const start = cursor.decode(input.cursor, ["pk", "sk"]);
   if ((input.cursor && !start) || (start && start.pk !== `WHK#${id}`))
     throw new VisibleError("input", "request.invalid_cursor", "The cursor is not valid.");
   const page = await dynamo().send(
@@ -97,8 +98,9 @@ export async function redeliver(id: string, eventId: string) {
       "webhook.disabled",
       "The subscription is disabled; re-enable it first.",
     );
-  const row = await loadDelivery(id, eventId);
-  if (!row) throw new VisibleError("not_found", "webhook.delivery_not_found", `No delivery of ${eventId}.`);
+  const row = isId("event", eventId) ? await loadDelivery(id, eventId) : undefined;
+  if (!row)
+    throw new VisibleError("not_found", "webhook.delivery_not_found", `No delivery of ${shownId(eventId)}.`);
   if (row.status === "pending")
     throw new VisibleError("conflict", "webhook.delivery_pending", "The delivery is still being attempted.");
   const flip = (from: string, to: string) =>

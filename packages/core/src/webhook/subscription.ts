@@ -6,7 +6,7 @@ import { VisibleError } from "../error";
 import { isConditionFailure, queryAll, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
-import { createId } from "../util/id";
+import { createId, isId, shownId } from "../util/id";
 import { eventTypes } from "./catalogue";
 import { checkUrl } from "./url";
 
@@ -120,6 +120,7 @@ export const create = fn(CreateInput, async (input) => {
  * window starts afresh; pending deliveries cancelled while disabled can be redelivered.
  */
 export const update = fn(UpdateInput, async (input, id: string) => {
+  checkId(id);
   const tenantId = useTenant();
   if (input.url !== undefined) await checkUrl(input.url);
   const sets: string[] = [];
@@ -171,6 +172,7 @@ export async function list() {
 }
 
 export async function remove(id: string) {
+  checkId(id);
   try {
     await dynamo().send(
       new DeleteCommand({
@@ -186,10 +188,16 @@ export async function remove(id: string) {
 }
 
 export const notFound = (id: string) =>
-  new VisibleError("not_found", "webhook.not_found", `No webhook ${id}.`);
+  new VisibleError("not_found", "webhook.not_found", `No webhook ${shownId(id)}.`);
+
+/** Text that cannot be a subscription id names none; the store never sees it. */
+function checkId(id: string) {
+  if (!isId("webhook", id)) throw notFound(id);
+}
 
 /** The caller's subscription; another tenant's is indistinguishable from a missing one. */
 export async function mine(id: string) {
+  checkId(id);
   const row = await load(useTenant(), id);
   if (!row) throw notFound(id);
   return row;

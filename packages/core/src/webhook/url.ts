@@ -1,33 +1,7 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 import { VisibleError } from "../error";
-
-/**
- * Where a webhook must never go: private, loopback, link-local (cloud metadata) and reserved
- * ranges. BlockList also matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 rules.
- */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 3],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 127],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
-}
+import { isPublicAddress } from "./address";
 
 /** The operator can allow private targets (the local stack does, for its own demos and tests). */
 const allowPrivate = () => process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE === "true";
@@ -63,8 +37,8 @@ export async function resolveTarget(raw: string, resolve: Resolver = systemResol
     : await resolve(host).catch(() => refuse(`The webhook host ${host} does not resolve.`));
   if (addresses.length === 0) refuse(`The webhook host ${host} does not resolve.`);
   if (!allowPrivate()) {
-    for (const { address, family } of addresses) {
-      if (blocked.check(address, family === 6 ? "ipv6" : "ipv4")) {
+    for (const { address } of addresses) {
+      if (!isPublicAddress(address)) {
         refuse(`The webhook host ${host} resolves to ${address}, a private or reserved address.`);
       }
     }

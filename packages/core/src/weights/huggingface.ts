@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
 import { z } from "zod";
+import { collectPages } from "../util/paginate";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
 import { dispatcher, follow, readSome } from "./http";
 import { nextLink } from "./link";
@@ -30,10 +31,10 @@ function headers(token?: string): Record<string, string> {
 
 /** Every file of the repo at `revision`, following the tree listing's `Link: rel="next"` pages. */
 export async function listHub(hub: Hub, token?: string, signal?: AbortSignal): Promise<WeightsFile[]> {
-  const files: WeightsFile[] = [];
-  let url: string | undefined =
-    `${hubEndpoint()}/api/models/${hub.repo}/tree/${encodeURIComponent(hub.revision)}?recursive=true`;
-  while (url) {
+  const first = `${hubEndpoint()}/api/models/${hub.repo}/tree/${encodeURIComponent(hub.revision)}?recursive=true`;
+  const listPage = async (next: string | undefined) => {
+    const url = next ?? first;
+    const files: WeightsFile[] = [];
     const response = await follow(url, headers(token), `listing hf://${hub.repo}`, signal);
     if (response.statusCode !== 200) throw await hubError(response, hub, token);
     const parsed = z.array(Entry).safeParse(await response.body.json());
@@ -45,10 +46,14 @@ export async function listHub(hub: Hub, token?: string, signal?: AbortSignal): P
       if (entry.type !== "file" || ignored(entry.path)) continue;
       files.push({ path: entry.path, size: entry.size, ...(entry.lfs ? { sha256: entry.lfs.oid } : {}) });
     }
-    const next = nextLink(response.headers.link);
-    url = next ? new URL(next, url).toString() : undefined;
-  }
-  return files;
+    const link = nextLink(response.headers.link);
+    return { items: files, next: link ? new URL(link, url).toString() : undefined };
+  };
+  return collectPages(listPage, {
+    source: "Hugging Face",
+    what: `hf://${hub.repo}`,
+    fail: (message) => new WeightsError("weights.unavailable", message, { retryable: false }),
+  });
 }
 
 /** The file's bytes, through the Hub's redirect to its CDN for LFS files. */

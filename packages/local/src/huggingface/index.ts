@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { API_TIMEOUTS, serverTimeouts } from "@hangar/core/util/server-timeouts";
 import { demoRepos } from "./demo";
 import { DEFAULT_SCALE, knownRepos } from "./known";
 import { HubRepo, type HubRepoSpec } from "./repo";
@@ -71,7 +72,8 @@ export async function startHubSimulator(options: HubSimulatorOptions = {}): Prom
   };
   for (const [id, spec] of Object.entries({ ...preloaded, ...options.repos })) addRepo(id, spec);
 
-  const server = createServer((req, res) => {
+  // The Hub simulator only sends bodies; it reads none, so the API's limits fit it.
+  const server = createServer(serverTimeouts(API_TIMEOUTS), (req, res) => {
     handle(ctx, req, res).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
       else

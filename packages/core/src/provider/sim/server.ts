@@ -1,16 +1,29 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { serverTimeouts } from "../../util/server-timeouts";
 import type { Exchange } from "./exchanges";
 import { Faults } from "./faults";
 
 type Fetch = Parameters<typeof serve>[0]["fetch"];
 
 /**
+ * Headers within 30 s like the API; a whole request within 30 min, because the simulators take
+ * model weights as request bodies (Fireworks' signed-URL storage) and a slow disk or network is
+ * not an attack on a local tool.
+ */
+const SIMULATOR_TIMEOUTS = { headersMs: 30_000, requestMs: 30 * 60_000 };
+
+/**
  * A provider simulator's HTTP server, listening once this resolves (port 0 picks a free one).
  * `close` also drops kept-alive connections, so a test run ends without waiting for them.
  */
 export async function listen(fetch: Fetch, options: { host: string; port?: number }) {
-  const server = serve({ fetch, port: options.port ?? 0, hostname: options.host });
+  const server = serve({
+    fetch,
+    port: options.port ?? 0,
+    hostname: options.host,
+    serverOptions: serverTimeouts(SIMULATOR_TIMEOUTS),
+  });
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once("listening", resolve);
