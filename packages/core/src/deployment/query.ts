@@ -6,15 +6,20 @@ import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { type EventRow, toEventInfo } from "./events";
 import { ListInput } from "./input";
+import { isDeploymentId, lookup } from "./name";
 import { type Row, tenantPk, toInfo } from "./row";
 import { load } from "./write";
 
-/** The caller's deployment; another tenant's is indistinguishable from a missing one. */
-export async function mine(id: string): Promise<Row> {
+/**
+ * The caller's deployment, by id or by name; another tenant's is indistinguishable from a
+ * missing one. A deleted deployment is found by its id only: its name is free for a new one.
+ */
+export async function mine(ref: string): Promise<Row> {
   const tenantId = useTenant();
-  const row = await load(id);
+  const id = isDeploymentId(ref) ? ref : await lookup(ref);
+  const row = id ? await load(id) : undefined;
   if (!row || row.tenantId !== tenantId) {
-    throw new VisibleError("not_found", "deployment.not_found", `No deployment ${id}.`);
+    throw new VisibleError("not_found", "deployment.not_found", `No deployment ${ref}.`);
   }
   return row;
 }
@@ -56,9 +61,35 @@ export const list = fn(ListInput, async (input) => {
   };
 });
 
+/** The ids of every deployment the caller has, deleted ones included. */
+export async function ownIds(): Promise<Set<string>> {
+  const items = await queryAll<{ id: string }>({
+    TableName: tableName(),
+    IndexName: "byTenant",
+    KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
+    ProjectionExpression: "id",
+    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()) },
+  });
+  return new Set(items.map((i) => i.id));
+}
+
+/** The caller's deployments that take traffic now (ready), newest first. */
+export async function serving() {
+  const items = await queryAll<Row>({
+    TableName: tableName(),
+    IndexName: "byTenant",
+    KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
+    FilterExpression: "#state = :ready",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()), ":ready": "ready" },
+    ScanIndexForward: false,
+  });
+  return items.map(toInfo);
+}
+
 /** The state history, oldest first. */
-export async function events(id: string) {
-  await mine(id);
+export async function events(ref: string) {
+  const { id } = await mine(ref);
   const items = await queryAll<EventRow>({
     TableName: tableName(),
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",

@@ -4,6 +4,7 @@ import { diffUpdate, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { type EventRow, webhookFor } from "./events";
+import { holdsName, release } from "./name";
 import { key, type Row, toInfo } from "./row";
 import { canTransition, type State } from "./states";
 import { watchFor } from "./watch";
@@ -92,6 +93,8 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
         TransactItems: [
           { Update },
           { Put: { TableName: tableName(), Item: event, ConditionExpression: "attribute_not_exists(pk)" } },
+          // A deleted deployment gives its name back.
+          ...(to === "deleted" && holdsName(next) ? [release(next)] : []),
         ],
       }),
     );

@@ -7,6 +7,8 @@ import { cost } from "./routes/cost";
 import { deployments } from "./routes/deployments";
 import { hardware } from "./routes/hardware";
 import { leases } from "./routes/leases";
+import { models } from "./routes/models";
+import { openai } from "./routes/openai";
 import { policies } from "./routes/policies";
 import { webhooks } from "./routes/webhooks";
 
@@ -52,3 +54,5 @@ app.route("/", leases);
 app.route("/", policies);
 app.route("/", webhooks);
 app.route("/", cost);
+app.route("/", models);
+app.route("/", openai);
