@@ -62,6 +62,30 @@ export class Hangar {
     });
   }
 
+  /**
+   * A call the generated client doesn't know yet (a route newer than this SDK); the answer's
+   * JSON, or a HangarError with the server's code.
+   */
+  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await (this.options.fetch ?? fetch)(`${this.options.url.replace(/\/+$/, "")}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.options.apiKey}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    if (!response.ok) throw HangarError.from(response.status, json);
+    return json as T;
+  }
+
   /** One deployment, by id or name. */
   async deployment(id: string): Promise<Deployment> {
     return unwrap(await this.api.GET("/v1/deployments/{id}", { params: { path: { id } } }));
