@@ -15,7 +15,7 @@ export function table(head: string[], rows: (string | number)[][], json = false)
   const c = colours(json);
   const t = new Table({
     head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
     chars: plainChars,
   });
   for (const row of rows) t.push(row.map(String));

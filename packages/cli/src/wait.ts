@@ -28,14 +28,15 @@ function line(d: Deployment, started: number, json: boolean) {
 }
 
 /**
- * Waits with the server's long poll. On a terminal, one line redrawn in place (the elapsed time
- * ticks between answers); otherwise a plain line each time the state changes. Progress goes to
+ * Waits with the server's long poll, from the deployment as a change was accepted. On a
+ * terminal, one line redrawn in place (the elapsed time ticks between answers); otherwise a
+ * plain line each time the state changes. Progress goes to
  * stderr so stdout keeps only the result.
  */
-export async function waitWithProgress(ctx: Context, id: string, target: WaitTarget, flags: WaitFlags) {
+export async function waitWithProgress(ctx: Context, from: Deployment, target: WaitTarget, flags: WaitFlags) {
   const started = Date.now();
   const tty = process.stderr.isTTY === true && !ctx.json;
-  let last: Deployment | undefined;
+  let last: Deployment | undefined = from;
   let lastPrinted = "";
   const draw = () => {
     if (!last) return;
@@ -45,11 +46,13 @@ export async function waitWithProgress(ctx: Context, id: string, target: WaitTar
       lastPrinted = last.state;
     }
   };
+  draw();
   const ticker = tty ? setInterval(draw, 1000) : undefined;
   try {
-    const done = await ctx.hangar.waitFor(id, target, {
+    const done = await ctx.hangar.waitFor(from.id, target, {
       timeoutSeconds: flags.timeout ? parseSeconds(flags.timeout) : 1800,
-      pollSeconds: tty ? 5 : 20,
+      // Shorter holds show progress sooner; the server still answers at once on the target state.
+      pollSeconds: 5,
       onProgress: (d) => {
         last = d;
         draw();

@@ -155,7 +155,7 @@ export function applyCommand(program: Command) {
           applied.push(unwrap(result));
         }
         const settled = flags.wait
-          ? await Promise.all(applied.map((d) => waitWithProgress(ctx, d.id, "ready", flags)))
+          ? await Promise.all(applied.map((d) => waitWithProgress(ctx, d, "ready", flags)))
           : applied;
         if (ctx.json) return printJson({ changes: changes.map(summary), applied: settled });
         console.log(`Applied ${todo.length} change(s)${flags.wait ? "; all ready" : ""}.`);

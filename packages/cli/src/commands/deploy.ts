@@ -81,7 +81,7 @@ export function deployCommand(program: Command) {
             console.log(`Follow it with: hangar status ${deployment.name}   or wait: hangar deploy … --wait`);
           return;
         }
-        const ready = await waitWithProgress(ctx, deployment.id, "ready", flags);
+        const ready = await waitWithProgress(ctx, deployment, "ready", flags);
         if (ctx.json) return printJson(ready);
         console.log(
           `${c.green("ready")}: ${ready.name} serves as model ${c.bold(ready.endpoint?.name ?? "?")}`,

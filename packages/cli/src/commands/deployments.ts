@@ -24,7 +24,7 @@ async function settle(
       `${accepted.name}: ${verb} (${stateColour(accepted.state)}). Add --wait to wait until ${target}.`,
     );
   }
-  const done = await waitWithProgress(ctx, accepted.id, target, flags);
+  const done = await waitWithProgress(ctx, accepted, target, flags);
   if (ctx.json) return printJson(done);
   console.log(`${done.name}: ${stateColour(done.state)}`);
 }
