@@ -42,6 +42,12 @@ function fail(error: unknown, json: boolean): number {
   return 1;
 }
 
+// `hangar … | head` closes the pipe early: that's the reader being done, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const root = program();
 try {
   await root.parseAsync(process.argv);
