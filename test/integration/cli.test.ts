@@ -136,6 +136,28 @@ describe("the hangar CLI against the local stack", () => {
     await hangar(["delete", "cli-timeout"]);
   });
 
+  it("suggests models the provider can deploy when the model can't be fetched", async () => {
+    const run = await hangar([
+      "deploy",
+      "--provider",
+      "fireworks",
+      "--model",
+      "hf://acme/no-such-llama",
+      "--hardware",
+      "1x_nvidia_h100_80gb",
+      "--name",
+      "cli-missing-model",
+      "--wait",
+      "--timeout",
+      "90s",
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/error wait\.failed: cli-missing-model is failed, not ready: .+\(weights\.[a-z_]+\)/);
+    expect(run.stderr).toContain("Models fireworks can deploy (hangar models --provider fireworks):");
+    expect(run.stderr).toMatch(/^ {2}accounts\/fireworks\/models\/llama/m);
+    await hangar(["delete", "cli-missing-model"]);
+  });
+
   it("says plainly when the server has no metrics route", async () => {
     const run = await hangar(["metrics", "anything"]);
     expect(run.code).toBe(1);

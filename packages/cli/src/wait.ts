@@ -1,4 +1,5 @@
 import type { Deployment, WaitTarget } from "@hangar/sdk";
+import { UsageError } from "./config";
 import type { Context } from "./context";
 import { bytes, colours, duration, stateColour } from "./output";
 
@@ -7,7 +8,7 @@ export type WaitFlags = { wait?: boolean; timeout?: string };
 /** `--timeout 10m`, `90s`, `1h` or plain seconds. */
 export function parseSeconds(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(value.trim());
-  if (!match) throw new Error(`Not a duration: ${value} (use 90s, 10m or 1h).`);
+  if (!match) throw new UsageError("request.invalid", `Not a duration: ${value} (use 90s, 10m or 1h).`);
   const n = Number(match[1]);
   return Math.round(match[2] === "h" ? n * 3600 : match[2] === "m" ? n * 60 : n);
 }

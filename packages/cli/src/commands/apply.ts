@@ -23,7 +23,7 @@ const Entry = z.object({
   schedule: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 const File = z.object({ deployments: z.array(Entry).min(1) });
-type Entry = z.infer<typeof File>["deployments"][number];
+export type Entry = z.infer<typeof File>["deployments"][number];
 
 type Change =
   | { kind: "create"; entry: Entry }
@@ -43,7 +43,7 @@ function within(wanted: unknown, actual: unknown): boolean {
   return Object.entries(wanted).every(([k, v]) => within(v, (actual as Record<string, unknown>)[k]));
 }
 
-function diff(entry: Entry, current: Deployment): Change {
+export function diff(entry: Entry, current: Deployment): Change {
   if (current.provider !== entry.provider || current.model.source !== entry.model) {
     return {
       kind: "conflict",

@@ -1,9 +1,10 @@
 import { unwrap } from "@hangar/sdk";
 import type { Command } from "commander";
 import { UsageError } from "../config";
-import { withContext } from "../context";
+import { type Context, withContext } from "../context";
 import { colours, printJson } from "../output";
 import { type DeploySpec, toCreate } from "../spec";
+import { suggestModels } from "../suggest";
 import { waitWithProgress } from "../wait";
 
 type Flags = {
@@ -65,7 +66,7 @@ export function deployCommand(program: Command) {
           spec.baseDeployment = (await ctx.hangar.deployment(flags.baseDeployment)).id;
         const { hangar } = ctx;
         const created = await hangar.api.POST("/v1/deployments", { body: toCreate(spec) as never });
-        const deployment = unwrap(created);
+        const deployment = await suggestOnFailure(ctx, spec, async () => unwrap(created));
         const c = colours(ctx.json);
         if (!ctx.json) {
           const price = deployment.price
@@ -81,7 +82,9 @@ export function deployCommand(program: Command) {
             console.log(`Follow it with: hangar status ${deployment.name}   or wait: hangar deploy … --wait`);
           return;
         }
-        const ready = await waitWithProgress(ctx, deployment, "ready", flags);
+        const ready = await suggestOnFailure(ctx, spec, () =>
+          waitWithProgress(ctx, deployment, "ready", flags),
+        );
         if (ctx.json) return printJson(ready);
         console.log(
           `${c.green("ready")}: ${ready.name} serves as model ${c.bold(ready.endpoint?.name ?? "?")}`,
@@ -89,6 +92,15 @@ export function deployCommand(program: Command) {
         console.log(`Try it: hangar test ${ready.name} "Hello"   or   hangar chat ${ready.name}`);
       }),
     );
+}
+
+async function suggestOnFailure<T>(ctx: Context, spec: DeploySpec, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    await suggestModels(ctx, spec.provider, spec.model, error);
+    throw error;
+  }
 }
 
 export function parseJson(flag: string, value: string) {

@@ -231,6 +231,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -285,6 +286,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -340,6 +342,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -423,6 +426,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -483,6 +487,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -548,6 +553,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -616,6 +622,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -711,6 +718,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -801,6 +809,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -934,6 +943,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -978,6 +988,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1066,6 +1077,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                     leaseId: string;
                 };
@@ -1422,6 +1434,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1463,6 +1476,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1548,6 +1562,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1638,6 +1653,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1708,6 +1724,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                     eventId: string;
                 };
@@ -1876,6 +1893,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2004,6 +2022,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2048,6 +2067,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2123,6 +2143,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description A deployment's id, or its name. */
                     id: string;
                 };
                 cookie?: never;
