@@ -231,7 +231,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -286,7 +286,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -342,7 +342,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -426,7 +426,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -487,7 +487,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -553,7 +553,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -622,7 +622,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -718,7 +718,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -809,7 +809,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -943,7 +943,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -988,7 +988,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                     leaseId: string;
                 };
@@ -1434,7 +1434,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1476,7 +1476,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1562,7 +1562,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1653,7 +1653,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -1724,7 +1724,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                     eventId: string;
                 };
@@ -1893,7 +1893,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2022,7 +2022,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2067,7 +2067,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
@@ -2143,7 +2143,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A deployment's id, or its name. */
+                    /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
                 };
                 cookie?: never;
