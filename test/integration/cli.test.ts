@@ -152,7 +152,9 @@ describe("the hangar CLI against the local stack", () => {
       "90s",
     ]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/error wait\.failed: cli-missing-model is failed, not ready: .+\(weights\.[a-z_]+\)/);
+    expect(run.stderr).toMatch(
+      /error wait\.failed: cli-missing-model is failed, not ready: .+\(weights\.[a-z_]+\)/,
+    );
     expect(run.stderr).toContain("Models fireworks can deploy (hangar models --provider fireworks):");
     expect(run.stderr).toMatch(/^ {2}accounts\/fireworks\/models\/llama/m);
     await hangar(["delete", "cli-missing-model"]);

@@ -1,3 +1,4 @@
+import * as ApiKey from "@hangar/core/apikey/index";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, waitForState } from "../support/api";
@@ -199,6 +200,26 @@ describe("what a provider can deploy", () => {
     expect(data.length).toBeGreaterThan(0);
     expect(data.every((m) => m.kind === "catalogue" || m.kind === "upload")).toBe(true);
     expect(data.some((m) => m.id.startsWith("accounts/fireworks/models/"))).toBe(true);
+  });
+
+  it("lists the caller's own uploads, and only to the caller", async () => {
+    const dep = await deploy({ name: "catalogue-upload" });
+    await waitForState(dep.id, "ready");
+    const mine = (await api("/v1/models?provider=together")).body.data as {
+      id: string;
+      kind: string;
+      deploymentId: string | null;
+    }[];
+    const upload = mine.find((m) => m.deploymentId === dep.id);
+    expect(upload).toMatchObject({ kind: "upload", id: expect.stringMatching(/hangar-dep_/) });
+
+    const other = (await ApiKey.create({ tenantId: `ten_other_${Date.now()}` })).key;
+    const theirs = (await api("/v1/models?provider=together", { key: other })).body.data as {
+      deploymentId: string | null;
+    }[];
+    expect(theirs.some((m) => m.deploymentId === dep.id)).toBe(false);
+    expect(theirs.some((m) => m.id === upload?.id)).toBe(false);
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
   });
 
   it("refuses an unknown provider", async () => {

@@ -167,19 +167,13 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
 
     hardware: async ({ model }) => listHardware(api(), model),
 
-    async models() {
-      const [catalogue, own] = await Promise.all([api().models.catalogue(), api().models.list()]);
-      const view = (m: (typeof own)[number]) => ({
+    async catalogue() {
+      return (await api().models.catalogue()).map((m) => ({
         id: m.name,
         displayName: m.displayName,
         type: m.kind,
         contextLength: typeof m.contextLength === "number" ? m.contextLength : undefined,
-        uploadedFor: /\/models\/hangar-dep-([0-9a-z]{26})$/.exec(m.name)?.[1]?.replace(/^/, "dep_"),
-      });
-      return {
-        catalogue: catalogue.map(view),
-        uploads: own.map(view).filter((m) => m.uploadedFor),
-      };
+      }));
     },
 
     chat: ({ endpointName, body, signal }) => api().chat({ ...body, model: endpointName }, { signal }),

@@ -159,15 +159,17 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       }
     },
 
-    async models() {
-      const all = (await api().models.list({ dedicated: true })).map((m) => ({
-        id: m.id,
-        displayName: m.display_name,
-        type: m.type,
-        contextLength: m.context_length,
-        uploadedFor: /(?:^|\/)hangar-(dep_[0-9a-z]{26})$/.exec(m.id)?.[1],
-      }));
-      return { catalogue: all.filter((m) => !m.uploadedFor), uploads: all.filter((m) => m.uploadedFor) };
+    /** Together lists the account's uploads beside its catalogue; Hangar's carry its `hangar-` prefix. */
+    async catalogue() {
+      const models = await api().models.list({ dedicated: true });
+      return models
+        .filter((m) => !/(?:^|\/)hangar-dep_[0-9a-z]{26}$/.test(m.id))
+        .map((m) => ({
+          id: m.id,
+          displayName: m.display_name,
+          type: m.type,
+          contextLength: m.context_length,
+        }));
     },
 
     async hardware({ model }) {

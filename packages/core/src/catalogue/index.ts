@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ownIds } from "../deployment/query";
+import { uploads } from "../deployment/query";
 import { type DeployableModel, enabledProviders, type ProviderName } from "../provider";
 import { assertConfigured, useProvider } from "../provider/registry";
 import { fn } from "../util/fn";
@@ -29,11 +29,11 @@ export type Model = z.infer<typeof Model>;
 
 /**
  * Gateways cache a provider's catalogue; so does Hangar, for 30 minutes per provider and
- * account, in the memory of each API function instance (a cold start reads it afresh). New
- * uploads therefore show up within that window.
+ * account, in the memory of each API function instance (a cold start reads it afresh). Uploads
+ * come from Hangar's own records, so they are always current.
  */
 const TTL_MS = 30 * 60 * 1000;
-const cache = new Map<string, { at: number; models: Promise<Awaited<ReturnType<typeof fetchModels>>> }>();
+const cache = new Map<string, { at: number; models: Promise<DeployableModel[]> }>();
 
 function account(provider: ProviderName): string {
   const secret = provider === "together" ? process.env.TOGETHER_API_KEY : process.env.FIREWORKS_ACCOUNT_ID;
@@ -43,37 +43,45 @@ function account(provider: ProviderName): string {
     .slice(0, 16)}`;
 }
 
-const fetchModels = (provider: ProviderName) => useProvider(provider).models();
-
 function cached(provider: ProviderName, now = Date.now()) {
   const k = account(provider);
   const hit = cache.get(k);
   if (hit && now - hit.at < TTL_MS) return hit.models;
-  const models = fetchModels(provider);
+  const models = useProvider(provider).catalogue();
   cache.set(k, { at: now, models });
   // A failed read is not kept: the next request asks again.
   models.catch(() => cache.delete(k));
   return models;
 }
 
-const view = (m: DeployableModel, kind: Model["kind"]): Model => ({
-  id: m.id,
-  kind,
-  displayName: m.displayName ?? null,
-  type: m.type ?? null,
-  contextLength: m.contextLength ?? null,
-  hardware: m.hardware ?? null,
-  deploymentId: m.uploadedFor ?? null,
-});
-
 /** What the provider can deploy for the caller: its catalogue, and the caller's own uploads. */
 export const list = fn(ListInput, async (input) => {
   assertConfigured(input.provider);
-  const [models, mine] = await Promise.all([cached(input.provider), ownIds()]);
+  const [catalogue, own] = await Promise.all([cached(input.provider), uploads(input.provider)]);
   return {
     data: [
-      ...models.uploads.filter((m) => m.uploadedFor && mine.has(m.uploadedFor)).map((m) => view(m, "upload")),
-      ...models.catalogue.map((m) => view(m, "catalogue")),
+      ...own.map(
+        (u): Model => ({
+          id: u.modelName,
+          kind: "upload",
+          displayName: `${u.name} (${u.source})`,
+          type: null,
+          contextLength: null,
+          hardware: null,
+          deploymentId: u.deploymentId,
+        }),
+      ),
+      ...catalogue.map(
+        (m): Model => ({
+          id: m.id,
+          kind: "catalogue",
+          displayName: m.displayName ?? null,
+          type: m.type ?? null,
+          contextLength: m.contextLength ?? null,
+          hardware: m.hardware ?? null,
+          deploymentId: null,
+        }),
+      ),
     ],
   };
 });

@@ -3,7 +3,7 @@ export { sweepOutbox } from "./dispatch";
 export { type EventRow, type WebhookEvent, webhookEvents } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
-export { events, get, list, ownIds, serving } from "./query";
+export { events, get, list, serving, uploads } from "./query";
 export { rename } from "./rename";
 export { recordActivity, remove, start, stop, update } from "./request";
 export { type StepResult, step } from "./step";

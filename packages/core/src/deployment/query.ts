@@ -1,6 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
+import type { ProviderName } from "../provider";
 import { cursor, queryAll, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
@@ -61,16 +62,30 @@ export const list = fn(ListInput, async (input) => {
   };
 });
 
-/** The ids of every deployment the caller has, deleted ones included. */
-export async function ownIds(): Promise<Set<string>> {
-  const items = await queryAll<{ id: string }>({
+/**
+ * Models Hangar uploaded for the caller's deployments on a provider, once the upload is done:
+ * Hangar's own record, so another tenant's uploads to the same provider account never show.
+ */
+export async function uploads(provider: ProviderName) {
+  const rows = await queryAll<Pick<Row, "id" | "name" | "state" | "model" | "modelName" | "endpointId">>({
     TableName: tableName(),
     IndexName: "byTenant",
     KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
-    ProjectionExpression: "id",
-    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()) },
+    FilterExpression:
+      "#provider = :provider AND attribute_exists(uploadJobId) AND attribute_exists(modelName)",
+    ProjectionExpression: "id, #name, #state, model, modelName, endpointId",
+    ExpressionAttributeNames: { "#provider": "provider", "#name": "name", "#state": "state" },
+    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()), ":provider": provider },
   });
-  return new Set(items.map((i) => i.id));
+  const uploading = ["queued", "uploading", "deleting", "deleted"];
+  return rows
+    .filter((r) => !uploading.includes(r.state) && (r.state !== "failed" || r.endpointId))
+    .map((r) => ({
+      modelName: r.modelName as string,
+      source: r.model.source,
+      deploymentId: r.id,
+      name: r.name,
+    }));
 }
 
 /** The caller's deployments that take traffic now (ready), newest first. */

@@ -80,7 +80,7 @@ export type Hardware = {
   availability: "available" | "insufficient" | "unavailable" | "unknown";
 };
 
-/** A model the provider can deploy: one of its catalogue, or one Hangar uploaded for a deployment. */
+/** A base model of the provider's catalogue. */
 export type DeployableModel = {
   /** What `model.source` takes to deploy it. */
   id: string;
@@ -89,8 +89,6 @@ export type DeployableModel = {
   contextLength?: number;
   /** Hardware ids it fits, when the provider's list says; otherwise ask `hardware({ model })`. */
   hardware?: string[];
-  /** Set on models Hangar uploaded: the deployment the upload was for. */
-  uploadedFor?: string;
 };
 
 export type ChatRequest = Record<string, unknown> & { messages: unknown[]; stream?: boolean };
@@ -151,8 +149,8 @@ export interface Provider {
   /** Idempotent: an endpoint already gone counts as deleted. */
   deleteEndpoint(id: string): Promise<void>;
   hardware(input: { model?: string }): Promise<Hardware[]>;
-  /** Base models the provider offers for dedicated deployment, and the models Hangar uploaded. */
-  models(): Promise<{ catalogue: DeployableModel[]; uploads: DeployableModel[] }>;
+  /** Base models the provider offers for dedicated deployment (not the account's own uploads). */
+  catalogue(): Promise<DeployableModel[]>;
   /** OpenAI-compatible chat completion against an endpoint; the response is passed through as is. */
   chat(input: { endpointName: string; body: ChatRequest; signal?: AbortSignal }): Promise<Response>;
   /** Adapters only (capabilities.adapters): load an uploaded adapter onto a running base endpoint. */
