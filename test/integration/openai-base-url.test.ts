@@ -215,6 +215,7 @@ describe("what a provider can deploy", () => {
 
     const other = (await ApiKey.create({ tenantId: `ten_other_${Date.now()}` })).key;
     const theirs = (await api("/v1/models?provider=together", { key: other })).body.data as {
+      id: string;
       deploymentId: string | null;
     }[];
     expect(theirs.some((m) => m.deploymentId === dep.id)).toBe(false);
