@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { hangar } from "../support/cli";
+import { configDir, hangar } from "../support/cli";
+import { stack } from "../support/stack";
 
 const deploy = [
   "deploy",
@@ -56,6 +57,14 @@ describe("the hangar CLI against the local stack", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim().length).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/total \d+ ms, \d+ prompt \+ \d+ completion tokens/);
+  });
+
+  it("chats, streaming each answer, until an empty line", async () => {
+    const run = await hangar(["chat", "cli-bot"], {}, "Hello there\nAnd again\n\n");
+    expect(run.code, run.stderr).toBe(0);
+    const answers = run.stdout.split("cli-bot> ").slice(1);
+    expect(answers).toHaveLength(2);
+    for (const answer of answers) expect(answer.replace(/you> /g, "").trim().length).toBeGreaterThan(0);
   });
 
   it("stops and starts with --wait", async () => {
@@ -164,6 +173,45 @@ describe("the hangar CLI against the local stack", () => {
     const run = await hangar(["metrics", "anything"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("metrics.unavailable");
+  });
+
+  it("logs in to a config file only its owner can read, and uses it", async () => {
+    const login = await hangar(["login"]);
+    expect(login.code, login.stderr).toBe(0);
+    const path = join(configDir, "config.json");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ url: stack.apiUrl, apiKey: stack.apiKey });
+    const list = await hangar(["list", "--json"], { HANGAR_URL: "", HANGAR_API_KEY: "" });
+    expect(list.code, list.stderr).toBe(0);
+    const bad = await hangar(["login", "--api-key", "hk_wrong"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("auth.invalid_key");
+    rmSync(path);
+  });
+
+  it("adds, lists, shows deliveries of and removes a webhook", async () => {
+    const add = await hangar([
+      "webhooks",
+      "add",
+      "http://127.0.0.1:9/hangar",
+      "--events",
+      "deployment.ready",
+      "--json",
+    ]);
+    expect(add.code, add.stderr).toBe(0);
+    const sub = JSON.parse(add.stdout) as { id: string; secret: string; events: string[] };
+    expect(sub.secret).toMatch(/^whsec_/);
+    expect(sub.events).toEqual(["deployment.ready"]);
+    const list = await hangar(["webhooks", "list"]);
+    expect(list.stdout).toMatch(
+      new RegExp(`${sub.id}\\s+http://127.0.0.1:9/hangar\\s+deployment.ready\\s+active`),
+    );
+    const deliveries = await hangar(["webhooks", "deliveries", sub.id, "--json"]);
+    expect(deliveries.code, deliveries.stderr).toBe(0);
+    expect(JSON.parse(deliveries.stdout)).toMatchObject({ data: [] });
+    const rm = await hangar(["webhooks", "rm", sub.id]);
+    expect(rm.code, rm.stderr).toBe(0);
+    expect((await hangar(["webhooks", "list", "--json"])).stdout).not.toContain(sub.id);
   });
 
   it("asks for a connection when there is none", async () => {

@@ -6,14 +6,14 @@ import { stack } from "./stack";
 
 /** The `hangar` binary as npm links it for the workspace: what `npx hangar` runs in a clone. */
 export const hangarBin = resolve(import.meta.dirname, "../../node_modules/.bin/hangar");
-const configDir = mkdtempSync(join(tmpdir(), "hangar-cli-"));
+export const configDir = mkdtempSync(join(tmpdir(), "hangar-cli-"));
 
 export type Run = { code: number; stdout: string; stderr: string };
 
 /** Runs the real binary in a child process against the local stack, as a user's shell would. */
-export function hangar(args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function hangar(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(
+    const child = execFile(
       hangarBin,
       args,
       {
@@ -32,5 +32,6 @@ export function hangar(args: string[], env: Record<string, string> = {}): Promis
         done({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? "");
   });
 }

@@ -30,8 +30,9 @@ export async function writeConfig(connection: Connection): Promise<string> {
 /** Flags over environment over the config file. */
 export async function resolveConnection(flags: { url?: string; apiKey?: string }): Promise<Connection> {
   const file = await readConfig();
-  const url = flags.url ?? process.env.HANGAR_URL ?? file.url;
-  const apiKey = flags.apiKey ?? process.env.HANGAR_API_KEY ?? file.apiKey;
+  // An empty variable counts as unset, as shells make it easy to leave one empty.
+  const url = flags.url || process.env.HANGAR_URL || file.url;
+  const apiKey = flags.apiKey || process.env.HANGAR_API_KEY || file.apiKey;
   if (!url || !apiKey) {
     throw new UsageError(
       "config.missing",

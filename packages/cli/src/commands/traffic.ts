@@ -90,14 +90,17 @@ export function trafficCommands(program: Command) {
           output: process.stdout,
           terminal: process.stdin.isTTY,
         });
+        // Lines are read as an async stream, so lines piped in while an answer streams wait their turn.
+        rl.setPrompt(c.bold("you> "));
+        rl.prompt();
         try {
-          for (;;) {
-            const line = await rl.question(c.bold("you> ")).catch(() => "");
+          for await (const line of rl) {
             if (!line.trim()) break;
             messages.push({ role: "user", content: line });
             process.stdout.write(c.bold(`${ref}> `));
             const r = await stream(ctx, ref, messages);
             messages.push({ role: "assistant", content: r.text });
+            rl.prompt();
           }
         } finally {
           rl.close();
