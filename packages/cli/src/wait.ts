@@ -53,7 +53,7 @@ export async function waitWithProgress(ctx: Context, from: Deployment, target: W
     const done = await ctx.hangar.waitFor(from.id, target, {
       timeoutSeconds: flags.timeout ? parseSeconds(flags.timeout) : 1800,
       // Shorter holds show progress sooner; the server still answers at once on the target state.
-      pollSeconds: 5,
+      pollSeconds: tty ? 2 : 5,
       onProgress: (d) => {
         last = d;
         draw();

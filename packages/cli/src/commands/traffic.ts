@@ -53,7 +53,9 @@ export function trafficCommands(program: Command) {
     .argument("<deployment>", "name or id")
     .argument("[prompt]", "what to ask", "Reply with one short sentence to confirm you are working.")
     .option("--max-tokens <n>", "longest answer", "256")
-    .description("ask one question, stream the answer, then show latency and tokens")
+    .description(
+      "ask one question, stream the answer, then show latency and tokens (traffic: it counts as activity; --json uses the smoke test, which does not)",
+    )
     .action(
       withContext(async (ctx, ref: string, prompt: string, flags: { maxTokens: string }) => {
         if (ctx.json) {
