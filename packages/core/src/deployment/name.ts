@@ -24,7 +24,7 @@ export function holdsName(row: Pick<Row, "id" | "name">): boolean {
   return row.name !== row.id;
 }
 
-/** The name item to Put beside a deployment; it may replace only an item left by a deleted one. */
+/** The name item to Put beside a deployment, only if no live deployment holds the name. */
 export function claim(tenantId: string, name: string, deploymentId: string) {
   const item: NameRow = { ...nameKey(tenantId, name), type: "name", deploymentId, name };
   return {
@@ -36,13 +36,26 @@ export function claim(tenantId: string, name: string, deploymentId: string) {
   };
 }
 
-/** The Delete that frees a name as its deployment becomes deleted; an item another deployment holds stays. */
+/**
+ * The Delete that frees a name as its deployment becomes deleted, when it holds the name item:
+ * a deployment created before names were held has none, and another may hold its name since.
+ * Only the holder removes the item, so what the read saw still stands when the transaction runs.
+ */
+export async function releaseIfHeld(row: Pick<Row, "id" | "name" | "tenantId">) {
+  if (!holdsName(row)) return [];
+  const held = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: nameKey(row.tenantId, row.name), ConsistentRead: true }),
+  );
+  return (held.Item as NameRow | undefined)?.deploymentId === row.id ? [release(row)] : [];
+}
+
+/** The Delete that frees a held name; fails the transaction if another deployment holds it. */
 export function release(row: Pick<Row, "id" | "name" | "tenantId">) {
   return {
     Delete: {
       TableName: tableName(),
       Key: nameKey(row.tenantId, row.name),
-      ConditionExpression: "attribute_not_exists(pk) OR deploymentId = :nameOwner",
+      ConditionExpression: "deploymentId = :nameOwner",
       ExpressionAttributeValues: { ":nameOwner": row.id },
     },
   };
@@ -75,7 +88,7 @@ export async function rename(row: Row, name: string): Promise<Row> {
   if (name === row.name) return row;
   const items = [
     claim(row.tenantId, name, row.id),
-    ...(holdsName(row) ? [release(row)] : []),
+    ...(await releaseIfHeld(row)),
     {
       Update: {
         TableName: tableName(),

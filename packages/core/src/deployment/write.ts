@@ -4,7 +4,7 @@ import { diffUpdate, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { type EventRow, webhookFor } from "./events";
-import { holdsName, release } from "./name";
+import { releaseIfHeld } from "./name";
 import { key, type Row, toInfo } from "./row";
 import { canTransition, type State } from "./states";
 import { watchFor } from "./watch";
@@ -88,13 +88,14 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
       return { row: next };
     }
     const event = eventFor(row.state, next, change, at);
+    // A deleted deployment gives its name back.
+    const release = to === "deleted" ? await releaseIfHeld(next) : [];
     await dynamo().send(
       new TransactWriteCommand({
         TransactItems: [
           { Update },
           { Put: { TableName: tableName(), Item: event, ConditionExpression: "attribute_not_exists(pk)" } },
-          // A deleted deployment gives its name back.
-          ...(to === "deleted" && holdsName(next) ? [release(next)] : []),
+          ...release,
         ],
       }),
     );
