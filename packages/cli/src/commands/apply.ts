@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { type Deployment, HangarError, unwrap } from "@hangar/sdk";
+import { type Deployment, HangarError, type paths, unwrap } from "@hangar/sdk";
 import type { Command } from "commander";
 import { parse } from "yaml";
 import { z } from "zod";
 import { UsageError } from "../config";
 import { type Context, withContext } from "../context";
 import { colours, printJson } from "../output";
-import { toCreate } from "../spec";
+import { type DeploySpec, toCreate } from "../spec";
 import { type WaitFlags, waitWithProgress } from "../wait";
 
 /** hangar.yaml: the deployments that should exist, by name. Deployments it doesn't name are left alone. */
@@ -25,9 +25,13 @@ const Entry = z.object({
 const File = z.object({ deployments: z.array(Entry).min(1) });
 export type Entry = z.infer<typeof File>["deployments"][number];
 
+type Patch = NonNullable<
+  paths["/v1/deployments/{id}"]["patch"]["requestBody"]
+>["content"]["application/json"];
+
 type Change =
   | { kind: "create"; entry: Entry }
-  | { kind: "update"; entry: Entry; current: Deployment; patch: Record<string, unknown>; fields: string[] }
+  | { kind: "update"; entry: Entry; current: Deployment; patch: Patch; fields: string[] }
   | { kind: "same"; entry: Entry; current: Deployment }
   | { kind: "conflict"; entry: Entry; current: Deployment; reason: string };
 
@@ -52,7 +56,7 @@ export function diff(entry: Entry, current: Deployment): Change {
       reason: `provider and model can't change in place (${current.provider} ${current.model.source}); delete it first`,
     };
   }
-  const patch: Record<string, unknown> = {};
+  const patch: Patch = {};
   const fields: string[] = [];
   const min = entry.minReplicas;
   const max = Math.max(entry.maxReplicas ?? min, min);
@@ -70,7 +74,7 @@ export function diff(entry: Entry, current: Deployment): Change {
     fields.push(`idle timeout ${current.idleTimeoutMinutes ?? "never"} → ${entry.idleTimeout ?? "never"}`);
   }
   if (entry.schedule !== undefined && !within(entry.schedule, current.schedule)) {
-    patch.schedule = entry.schedule;
+    patch.schedule = entry.schedule as Patch["schedule"];
     fields.push(entry.schedule ? "schedule changed" : "schedule removed");
   }
   return fields.length ? { kind: "update", entry, current, patch, fields } : { kind: "same", entry, current };
@@ -146,11 +150,11 @@ export function applyCommand(program: Command) {
           const result =
             change.kind === "create"
               ? await ctx.hangar.api.POST("/v1/deployments", {
-                  body: toCreate(change.entry as never) as never,
+                  body: toCreate(change.entry as DeploySpec),
                 })
               : await ctx.hangar.api.PATCH("/v1/deployments/{id}", {
                   params: { path: { id: change.current.id } },
-                  body: change.patch as never,
+                  body: change.patch,
                 });
           applied.push(unwrap(result));
         }

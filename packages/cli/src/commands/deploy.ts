@@ -65,7 +65,7 @@ export function deployCommand(program: Command) {
         if (flags.baseDeployment)
           spec.baseDeployment = (await ctx.hangar.deployment(flags.baseDeployment)).id;
         const { hangar } = ctx;
-        const created = await hangar.api.POST("/v1/deployments", { body: toCreate(spec) as never });
+        const created = await hangar.api.POST("/v1/deployments", { body: toCreate(spec) });
         const deployment = await suggestOnFailure(ctx, spec, async () => unwrap(created));
         const c = colours(ctx.json);
         if (!ctx.json) {
