@@ -95,6 +95,8 @@ export class FireworksClient {
     create: (body: Wire.CreateModel) => this.http.json("POST", `${this.root}/models`, Wire.Model, { body }),
     get: (modelId: string) => this.http.json("GET", `${this.root}/models/${id(modelId)}`, Wire.Model),
     list: () => this.all(`${this.root}/models`, "models", Wire.Model),
+    /** Fireworks' own catalogue of base models, listed under its `fireworks` account. */
+    catalogue: () => this.all("/v1/accounts/fireworks/models", "models", Wire.Model),
     delete: (modelId: string) => this.http.empty("DELETE", `${this.root}/models/${id(modelId)}`),
     /** Sizes are int64, so strings on the wire. */
     uploadEndpoint: async (modelId: string, files: { path: string; size: number }[]) => {

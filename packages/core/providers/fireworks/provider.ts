@@ -168,6 +168,15 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
 
     hardware: async ({ model }) => listHardware(api(), model),
 
+    async catalogue() {
+      return (await api().models.catalogue()).map((m) => ({
+        id: m.name,
+        displayName: m.displayName,
+        type: m.kind,
+        contextLength: typeof m.contextLength === "number" ? m.contextLength : undefined,
+      }));
+    },
+
     chat: ({ endpointName, body, signal }) => api().chat({ ...body, model: endpointName }, { signal }),
 
     ...adapters(api),

@@ -165,6 +165,19 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       }
     },
 
+    /** Together lists the account's uploads beside its catalogue; Hangar's carry its `hangar-` prefix. */
+    async catalogue() {
+      const models = await api().models.list({ dedicated: true });
+      return models
+        .filter((m) => !/(?:^|\/)hangar-dep_[0-9a-z]{26}$/.test(m.id))
+        .map((m) => ({
+          id: m.id,
+          displayName: m.display_name,
+          type: m.type,
+          contextLength: m.context_length,
+        }));
+    },
+
     async hardware({ model }) {
       try {
         return (await api().hardware({ model })).map(toHardware);

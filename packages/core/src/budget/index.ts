@@ -45,8 +45,7 @@ async function spentFor(scope: Scope, now: number) {
 
 async function scopeOf(deploymentId?: string): Promise<Scope> {
   const tenantId = useTenant();
-  if (deploymentId) await mine(deploymentId);
-  return { tenantId, deploymentId };
+  return { tenantId, deploymentId: deploymentId ? (await mine(deploymentId)).id : undefined };
 }
 
 async function read(deploymentId: string | undefined, now: number) {

@@ -12,6 +12,7 @@ import { createId } from "../util/id";
 import { log } from "../util/log";
 import type { EventRow } from "./events";
 import { CreateInput } from "./input";
+import { claim, nameTaken } from "./name";
 import { key, type Row, tenantPk, toInfo } from "./row";
 import { checkCreate } from "./validate";
 import { watchFor } from "./watch";
@@ -88,11 +89,15 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     items.push({
       Put: { TableName: tableName(), Item: idem, ConditionExpression: "attribute_not_exists(pk)" },
     });
+  // Last, so its cancellation reason is the last one: a replayed idempotent request wins over it.
+  if (input.name) items.push(claim(tenantId, input.name, id));
 
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (idem && isConditionFailure(error)) return replay(idem);
+    if (!isConditionFailure(error)) throw error;
+    if (idem && failedAt(error, 2)) return replay(idem);
+    if (input.name) throw nameTaken(input.name);
     throw error;
   }
   // If this send is lost, the poller finds the overdue check and enqueues it.
@@ -101,6 +106,11 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
   );
   return toInfo(row);
 });
+
+function failedAt(error: unknown, index: number) {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.[index]?.Code === "ConditionalCheckFailed";
+}
 
 /** The request's idle policy, or the tenant's default for what it leaves out. */
 async function idleSettings(tenantId: string, input: CreateInput, base: Row | undefined) {

@@ -72,14 +72,21 @@ export const IdlePolicyInput = z
   })
   .meta({ id: "IdlePolicy" });
 
+/** Names stand in for ids in every path, so a name can't look like a deployment id. */
+export const Name = z
+  .string()
+  .regex(/^[a-zA-Z0-9][\w.-]{0,62}$/, "Use up to 63 letters, digits, '.', '_' or '-'.")
+  .refine((n) => !/^dep_[0-9a-z]{26}$/.test(n), { message: "A name can't look like a deployment id." })
+  .meta({ example: "support-bot" });
+
 const Hardware = z.string().regex(/^[\w.-]{1,100}$/, "A provider hardware id, e.g. 1x_nvidia_h100_80gb_sxm.");
 
 export const CreateInput = z
   .object({
-    name: z
-      .string()
-      .regex(/^[a-zA-Z0-9][\w.-]{0,62}$/, "Use up to 63 letters, digits, '.', '_' or '-'.")
-      .optional(),
+    name: Name.optional().meta({
+      description:
+        "Unique among your deployments that are not deleted; accepted wherever a deployment id is. Defaults to the id.",
+    }),
     provider: z.enum(enabledProviders),
     model: ModelInput,
     hardware: Hardware.optional().meta({
@@ -128,6 +135,7 @@ export type CreateInput = z.input<typeof CreateInput>;
 
 export const UpdateInput = z
   .object({
+    name: Name.optional(),
     autoscaling: AutoscalingInput.optional(),
     hardware: z
       .string()
@@ -142,7 +150,7 @@ export const UpdateInput = z
     }),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
-    message: "Give at least one of autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule.",
+    message: "Give at least one of name, autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule.",
   });
 export type UpdateInput = z.input<typeof UpdateInput>;
 

@@ -72,8 +72,9 @@ async function hold(deploymentId: string) {
 }
 
 /** Keeps a deployment up (no idle or scheduled stop) until a time, for a reason. */
-export const create = fn(LeaseInput, async (input, deploymentId: string) => {
-  const row = await mine(deploymentId);
+export const create = fn(LeaseInput, async (input, ref: string) => {
+  const row = await mine(ref);
+  const deploymentId = row.id;
   if (row.state === "deleting" || row.state === "deleted") {
     throw new VisibleError(
       "conflict",
@@ -104,14 +105,14 @@ export const create = fn(LeaseInput, async (input, deploymentId: string) => {
   return toLease(lease);
 });
 
-export async function list(deploymentId: string) {
-  await mine(deploymentId);
+export async function list(ref: string) {
+  const { id: deploymentId } = await mine(ref);
   return (await active(deploymentId)).map(toLease);
 }
 
 /** Ends a lease early; the hold shrinks to the remaining leases, or ends. */
-export async function release(deploymentId: string, leaseId: string) {
-  await mine(deploymentId);
+export async function release(ref: string, leaseId: string) {
+  const { id: deploymentId } = await mine(ref);
   const notFound = () => new VisibleError("not_found", "lease.not_found", `No lease ${shownId(leaseId)}.`);
   if (!isId("lease", leaseId)) throw notFound();
   try {

@@ -1,27 +1,32 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
+import type { ProviderName } from "../provider";
 import { cursor, queryAll, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
-import { isId, shownId } from "../util/id";
+import { shownId } from "../util/id";
 import { type EventRow, toEventInfo } from "./events";
-import { ListInput } from "./input";
+import { ListInput, Name } from "./input";
+import { isDeploymentId, lookup } from "./name";
 import { type Row, tenantPk, toInfo } from "./row";
 import { load } from "./write";
 
-const notFound = (id: string) =>
-  new VisibleError("not_found", "deployment.not_found", `No deployment ${shownId(id)}.`);
+const notFound = (ref: string) =>
+  new VisibleError("not_found", "deployment.not_found", `No deployment ${shownId(ref)}.`);
 
 /**
- * The caller's deployment; another tenant's is indistinguishable from a missing one, and so is
- * text that cannot be a deployment id (checked before the store sees it: DynamoDB refuses keys
- * over 2 KB with an error that is not the caller's to read).
+ * The caller's deployment, by id or by name; another tenant's is indistinguishable from a
+ * missing one. A deleted deployment is found by its id only: its name is free for a new one.
+ * Text that can be neither is refused before the store sees it (DynamoDB refuses keys over
+ * 2 KB with an error that is not the caller's to read).
  */
-export async function mine(id: string): Promise<Row> {
-  if (!isId("deployment", id)) throw notFound(id);
-  const row = await load(id);
-  if (!row || row.tenantId !== useTenant()) throw notFound(id);
+export async function mine(ref: string): Promise<Row> {
+  const tenantId = useTenant();
+  if (!isDeploymentId(ref) && !Name.safeParse(ref).success) throw notFound(ref);
+  const id = isDeploymentId(ref) ? ref : await lookup(ref);
+  const row = id ? await load(id) : undefined;
+  if (!row || row.tenantId !== tenantId) throw notFound(ref);
   return row;
 }
 
@@ -69,9 +74,49 @@ export const list = fn(ListInput, async (input) => {
   };
 });
 
+/**
+ * Models Hangar uploaded for the caller's deployments on a provider, once the upload is done:
+ * Hangar's own record, so another tenant's uploads to the same provider account never show.
+ */
+export async function uploads(provider: ProviderName) {
+  const rows = await queryAll<Pick<Row, "id" | "name" | "state" | "model" | "modelName" | "endpointId">>({
+    TableName: tableName(),
+    IndexName: "byTenant",
+    KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
+    FilterExpression:
+      "#provider = :provider AND attribute_exists(uploadJobId) AND attribute_exists(modelName)",
+    ProjectionExpression: "id, #name, #state, model, modelName, endpointId",
+    ExpressionAttributeNames: { "#provider": "provider", "#name": "name", "#state": "state" },
+    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()), ":provider": provider },
+  });
+  const uploading = ["queued", "uploading", "deleting", "deleted"];
+  return rows
+    .filter((r) => !uploading.includes(r.state) && (r.state !== "failed" || r.endpointId))
+    .map((r) => ({
+      modelName: r.modelName as string,
+      source: r.model.source,
+      deploymentId: r.id,
+      name: r.name,
+    }));
+}
+
+/** The caller's deployments that take traffic now (ready), newest first. */
+export async function serving() {
+  const items = await queryAll<Row>({
+    TableName: tableName(),
+    IndexName: "byTenant",
+    KeyConditionExpression: `${table.indexes.byTenant.partitionKey} = :pk`,
+    FilterExpression: "#state = :ready",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: { ":pk": tenantPk(useTenant()), ":ready": "ready" },
+    ScanIndexForward: false,
+  });
+  return items.map(toInfo);
+}
+
 /** The state history, oldest first. */
-export async function events(id: string) {
-  await mine(id);
+export async function events(ref: string) {
+  const { id } = await mine(ref);
   const items = await queryAll<EventRow>({
     TableName: tableName(),
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",

@@ -5,6 +5,7 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { type EventRow, webhookFor } from "./events";
+import { releaseIfHeld } from "./name";
 import { desiredOf, key, type Row, toInfo } from "./row";
 import { canTransition, intentOf, type State } from "./states";
 import { watchFor } from "./watch";
@@ -92,11 +93,14 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
       return { row: next };
     }
     const event = eventFor(row.state, next, change, at);
+    // A deleted deployment gives its name back.
+    const release = to === "deleted" ? await releaseIfHeld(next) : [];
     await dynamo().send(
       new TransactWriteCommand({
         TransactItems: [
           { Update },
           { Put: { TableName: tableName(), Item: event, ConditionExpression: "attribute_not_exists(pk)" } },
+          ...release,
         ],
       }),
     );

@@ -86,6 +86,17 @@ export type Hardware = {
   availability: "available" | "insufficient" | "unavailable" | "unknown";
 };
 
+/** A base model of the provider's catalogue. */
+export type DeployableModel = {
+  /** What `model.source` takes to deploy it. */
+  id: string;
+  displayName?: string;
+  type?: string;
+  contextLength?: number;
+  /** Hardware ids it fits, when the provider's list says; otherwise ask `hardware({ model })`. */
+  hardware?: string[];
+};
+
 export type ChatRequest = Record<string, unknown> & { messages: unknown[]; stream?: boolean };
 
 export type CreateEndpointInput = {
@@ -144,6 +155,8 @@ export interface Provider {
   /** Idempotent: an endpoint already gone counts as deleted. */
   deleteEndpoint(id: string): Promise<void>;
   hardware(input: { model?: string }): Promise<Hardware[]>;
+  /** Base models the provider offers for dedicated deployment (not the account's own uploads). */
+  catalogue(): Promise<DeployableModel[]>;
   /** OpenAI-compatible chat completion against an endpoint; the response is passed through as is. */
   chat(input: { endpointName: string; body: ChatRequest; signal?: AbortSignal }): Promise<Response>;
   /** Adapters only (capabilities.adapters): load an uploaded adapter onto a running base endpoint. */

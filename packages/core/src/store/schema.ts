@@ -8,6 +8,7 @@
  *   TEN#<tenant> / WHK#<id>    webhook subscription
  *   WHK#<id> / DLV#<id>        webhook delivery (per-subscription log)
  *   KEY#<sha256> / KEY         API key (hash only)
+ *   TEN#<tenant>#NAME#<name> / NAME   a live deployment's name (deployment/name.ts)
  *   IDEM#<tenant>#<key> / IDEM idempotency record (expires by TTL)
  *   TEN#<tenant> / BUDGET      the tenant's budget
  *   DEP#<id> / BUDGET          a deployment's budget

@@ -22,7 +22,14 @@ export const errors = (...statuses: (400 | 401 | 404 | 409 | 422 | 502 | 503)[])
   >;
 
 export const IdParam = z.object({
-  id: z.string().meta({ param: { name: "id", in: "path" }, example: "dep_01jd4k2z5x8q3w6e9r0t1y2u3i" }),
+  id: z.string().meta({
+    param: {
+      name: "id",
+      in: "path",
+      description: "The resource's id; a deployment also answers to its name.",
+    },
+    example: "dep_01jd4k2z5x8q3w6e9r0t1y2u3i",
+  }),
 });
 
 /**

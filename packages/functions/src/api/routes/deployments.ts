@@ -108,11 +108,31 @@ export const deployments = new OpenAPIHono()
       path: "/v1/deployments/{id}",
       tags,
       security,
-      summary: "Get a deployment",
-      request: { params: IdParam },
-      responses: { 200: json(Info, "The deployment"), ...errors(401, 404) },
+      summary: "Get a deployment (or wait for a state)",
+      description:
+        "With `waitFor`, the request is held until the deployment reaches that state or fails, or until `timeoutSeconds` pass; the answer is the deployment as it then is, either way. The `Hangar-Wait` header says `reached`, `failed` (it can no longer get there) or `timeout`.",
+      request: { params: IdParam, query: Deployment.WaitQuery },
+      responses: {
+        200: {
+          ...json(Info, "The deployment"),
+          headers: z.object({
+            "Hangar-Wait": z
+              .enum(["reached", "failed", "timeout"])
+              .optional()
+              .meta({ description: "With waitFor only: how the wait ended." }),
+          }),
+        },
+        ...errors(400, 401, 404),
+      },
     }),
-    async (c) => c.json(await Deployment.get(c.req.valid("param").id), 200),
+    async (c) => {
+      const { waitFor, timeoutSeconds } = c.req.valid("query");
+      const id = c.req.valid("param").id;
+      if (!waitFor) return c.json(await Deployment.get(id), 200);
+      const { info, outcome } = await Deployment.waitFor(id, waitFor, timeoutSeconds, c.req.raw.signal);
+      c.header("Hangar-Wait", outcome);
+      return c.json(info, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -132,16 +152,22 @@ export const deployments = new OpenAPIHono()
       path: "/v1/deployments/{id}",
       tags,
       security,
-      summary: "Change autoscaling, hardware or idle timeout",
+      summary: "Rename, or change autoscaling, hardware or idle timeout",
       description:
-        "A hardware change starts a new endpoint and deletes the old one once the new one serves. Refused with 422 before anything changes: `hardware.unknown` (with `details.suggestions` and `details.list`), `deployment.allow_adapters_immutable` (allowAdapters is fixed at create).",
+        "A hardware change starts a new endpoint and deletes the old one once the new one serves. Refused with 422 before anything changes: `hardware.unknown` (with `details.suggestions` and `details.list`), `deployment.allow_adapters_immutable` (allowAdapters is fixed at create). A name already used by another deployment that is not deleted answers 409 `deployment.name_taken`.",
       request: {
         params: IdParam,
         body: body(Deployment.UpdateInput, { autoscaling: { minReplicas: 1, maxReplicas: 4 } }),
       },
       responses: { 202: Accepted, ...errors(400, 401, 404, 409, 422) },
     }),
-    async (c) => c.json(await Deployment.update(c.req.valid("json"), c.req.valid("param").id), 202),
+    async (c) => {
+      const { name, ...rest } = c.req.valid("json");
+      const renamed = name ? await Deployment.rename(c.req.valid("param").id, name) : undefined;
+      const more = Object.values(rest).some((v) => v !== undefined);
+      if (renamed && !more) return c.json(renamed, 202);
+      return c.json(await Deployment.update(rest, renamed?.id ?? c.req.valid("param").id), 202);
+    },
   )
   .openapi(action("/v1/deployments/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
     c.json(await Deployment.stop(c.req.valid("param").id), 202),

@@ -1,19 +1,21 @@
-import * as Deployment from "@hangar/core/deployment/index";
+import * as Catalogue from "@hangar/core/catalogue/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { errors, IdParam, json } from "../openapi";
+import { z } from "zod";
+import { errors, json } from "../openapi";
 
-/** The OpenAI-compatible surface under a deployment's base URL, beside chat/completions. */
 export const models = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/deployments/{id}/models",
-    tags: ["Deployments"],
+    path: "/v1/models",
+    tags: ["Models"],
     security: [{ bearerAuth: [] }],
-    summary: "OpenAI-compatible models list: the model this deployment serves",
-    description:
-      "With `<hangar>/v1/deployments/{id}` as an OpenAI client's base URL, `models.list()` lands here. Empty until the deployment has an endpoint.",
-    request: { params: IdParam },
-    responses: { 200: json(Deployment.ModelList, "The deployment's model"), ...errors(401, 404) },
+    summary: "What a provider can deploy: its catalogue and your uploads",
+    description: "The provider's list is cached for about 30 minutes.",
+    request: { query: Catalogue.ListInput },
+    responses: {
+      200: json(z.object({ data: z.array(Catalogue.Model) }), "Your uploads first, then the catalogue"),
+      ...errors(400, 401, 422, 503),
+    },
   }),
-  async (c) => c.json(await Deployment.models(c.req.valid("param").id), 200),
+  async (c) => c.json(await Catalogue.list(c.req.valid("query")), 200),
 );

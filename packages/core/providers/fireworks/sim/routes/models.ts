@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { precisions } from "../../provider";
+import { catalog } from "../catalog";
 import { notFound, rpcError } from "../errors";
 import { accountOf, paginate, readBody, splitVerb, validId } from "../http";
 import {
@@ -62,6 +63,10 @@ export function modelRoutes(state: SimState) {
   });
 
   app.get("/models", (c) => {
+    if (accountOf(c) === "fireworks") {
+      const views = catalog.flatMap((m) => catalogView(m.id) ?? []);
+      return c.json(paginate(c, views, "models", state.maxPageSize));
+    }
     const models = [...state.models.values()].sort((a, b) => a.name.localeCompare(b.name));
     return c.json(
       paginate(

@@ -1,0 +1,179 @@
+import * as Deployment from "@hangar/core/deployment/index";
+import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { ProviderError } from "@hangar/core/provider/error";
+import { log } from "@hangar/core/util/log";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { auth } from "../auth";
+import { json } from "../openapi";
+import { passthrough } from "../passthrough";
+
+/**
+ * One OpenAI base URL for every deployment: `model` is a deployment's name or id, and the call
+ * goes through the same proxy as `/v1/deployments/{id}/chat/completions` (so it counts as
+ * activity the same way). Errors here take OpenAI's shape, which OpenAI clients parse.
+ */
+const tags = ["OpenAI-compatible"];
+const security = [{ bearerAuth: [] }];
+
+const OpenAIError = z
+  .object({
+    error: z.object({
+      message: z.string(),
+      type: z.string(),
+      param: z.string().nullable(),
+      code: z.string().nullable(),
+    }),
+  })
+  .meta({ id: "OpenAIError" });
+
+const Model = z
+  .object({
+    id: z.string().meta({ description: "The deployment's name (its id when it has none)." }),
+    object: z.literal("model"),
+    created: z.number().int(),
+    owned_by: z.string(),
+  })
+  .meta({ id: "OpenAIModel" });
+
+const ChatBody = z
+  .looseObject({
+    model: z.string().min(1).meta({ description: "A deployment's name or id.", example: "support-bot" }),
+    messages: z.array(z.unknown()).min(1),
+    stream: z.boolean().optional(),
+  })
+  .meta({ description: "An OpenAI chat completion request." });
+
+const failures = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, json(OpenAIError, `Error (${s}), in OpenAI's shape`)]));
+
+const types: Record<ErrorKind, string> = {
+  input: "invalid_request_error",
+  auth: "authentication_error",
+  not_found: "invalid_request_error",
+  conflict: "invalid_request_error",
+  unprocessable: "invalid_request_error",
+  unavailable: "api_error",
+};
+const statuses: Record<ErrorKind, ContentfulStatusCode> = {
+  input: 400,
+  auth: 401,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 502,
+};
+
+function openAIError(
+  c: Context,
+  status: ContentfulStatusCode,
+  type: string,
+  code: string,
+  message: string,
+  param: string | null = null,
+) {
+  return c.json({ error: { message, type, param, code } }, status);
+}
+
+function onError(error: Error, c: Context) {
+  if (error instanceof VisibleError) {
+    const param = error.code === "deployment.not_found" ? "model" : null;
+    return openAIError(c, statuses[error.kind], types[error.kind], error.code, error.message, param);
+  }
+  if (error instanceof ProviderError) {
+    const code = error.retryable ? "provider.unavailable" : "provider.rejected";
+    return openAIError(
+      c,
+      error.retryable ? 503 : 502,
+      "api_error",
+      code,
+      `${error.provider}: ${error.message}`,
+    );
+  }
+  log.error("unhandled error", { error, path: c.req.path });
+  return openAIError(
+    c,
+    500,
+    "api_error",
+    "internal",
+    "Something went wrong on our side; it has been logged.",
+  );
+}
+
+const toModel = (d: Deployment.Info) => ({
+  id: d.name,
+  object: "model" as const,
+  created: Math.floor(Date.parse(d.createdAt) / 1000),
+  owned_by: d.provider,
+});
+
+export const openai = new OpenAPIHono({
+  defaultHook: (result, c) => {
+    if (result.success) return;
+    const issue = result.error.issues[0];
+    const param = issue?.path.join(".") || null;
+    const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "The request is not valid.";
+    return openAIError(c, 400, "invalid_request_error", "request.invalid", message, param);
+  },
+});
+openai.onError(onError);
+openai.use("/openai/*", auth());
+
+openai
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/openai/v1/models",
+      tags,
+      security,
+      summary: "Deployments that can serve now, as OpenAI models",
+      responses: {
+        200: json(z.object({ object: z.literal("list"), data: z.array(Model) }), "Ready deployments"),
+        ...failures(401),
+      },
+    }),
+    async (c) => c.json({ object: "list" as const, data: (await Deployment.serving()).map(toModel) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/openai/v1/models/{model}",
+      tags,
+      security,
+      summary: "One deployment, as an OpenAI model",
+      request: { params: z.object({ model: z.string().meta({ param: { name: "model", in: "path" } }) }) },
+      responses: { 200: json(Model, "The deployment"), ...failures(401, 404) },
+    }),
+    async (c) => c.json(toModel(await Deployment.get(c.req.valid("param").model)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/openai/v1/chat/completions",
+      tags,
+      security,
+      summary: "Chat completions, routed by `model` to a deployment",
+      description:
+        "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
+      request: { body: { content: { "application/json": { schema: ChatBody } }, required: true } },
+      responses: {
+        200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
+        ...failures(400, 401, 404, 409, 502),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const upstream = await Deployment.chat(body.model, body, c.req.raw.signal);
+      if (upstream.ok) return passthrough(upstream);
+      const text = await upstream.text().catch(() => "");
+      return openAIError(
+        c,
+        502,
+        "api_error",
+        "provider.rejected",
+        `The provider answered ${upstream.status}: ${text.slice(0, 500)}`,
+      );
+    },
+  );
