@@ -61,7 +61,13 @@ describe("the README", () => {
     // The test's own epilogue: which deployments the walk-through made, to match the output against.
     const script = `${walkThrough()}\necho "walk-through: DEP=$DEP FW=$FW LORA=$LORA"\n`;
     const hookPort = await freePort();
-    const shell = run(script, { HANGAR: stack.apiUrl, KEY: stack.apiKey, HOOK_PORT: String(hookPort) });
+    const shell = run(script, {
+      HANGAR: stack.apiUrl,
+      KEY: stack.apiKey,
+      HANGAR_URL: stack.apiUrl,
+      HANGAR_API_KEY: stack.apiKey,
+      HOOK_PORT: String(hookPort),
+    });
     try {
       const code = await shell.exited;
       const ids = /walk-through: DEP=(dep_\w+) FW=(dep_\w+) LORA=(dep_\w+)/.exec(shell.output().stdout);
@@ -72,6 +78,9 @@ describe("the README", () => {
       expect(ids, stdout).not.toBeNull();
       const [, dep, fw, lora] = ids ?? [];
 
+      // The CLI's part ran each command to its end (the script stops at the first that fails).
+      expect(stdout).toMatch(/cli-bot\s+together\s+ready/);
+      expect(stdout).toContain("Simulated answer");
       // Every request the walk-through sends is accepted, stop-then-start in quick succession included.
       expect(stdout).not.toContain('"error":{');
       expect(stderr).not.toContain("webhook refused");
