@@ -1,9 +1,10 @@
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
+import * as Webhook from "@hangar/core/webhook/index";
 
-/** Re-enqueues checks whose message was lost, and webhook events stuck in the outbox. */
+/** Re-enqueues checks whose message was lost, and events stuck in the outbox. */
 export const handler = () =>
   withActor({ type: "system" }, async () => {
     await Deployment.requeueOverdue();
-    await Deployment.sweepOutbox();
+    await Webhook.sweepOutbox();
   });

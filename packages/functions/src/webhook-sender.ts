@@ -12,13 +12,9 @@ export const handler = (event: SQSEvent) =>
   );
 
 async function handle(record: SQSRecord) {
-  const job = Webhook.SenderJob.parse(JSON.parse(record.body));
+  const job = Webhook.WebhookJob.parse(JSON.parse(record.body));
   if (job.type === "webhook.fanout") {
-    await Webhook.fanoutStateEvent(job);
-    return;
-  }
-  if (job.type === "webhook.notice") {
-    await Webhook.fanoutNotice(job);
+    await Webhook.fanout(job.event);
     return;
   }
   try {

@@ -3,7 +3,7 @@ import { enqueueJobs } from "../queue";
 import { pages, table, tableName } from "../store";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
-import { emit } from "../webhook/notice";
+import { emit } from "../webhook";
 import { dispatch } from "./dispatch";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";

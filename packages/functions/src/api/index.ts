@@ -1,3 +1,4 @@
+import * as Deployment from "@hangar/core/deployment/index";
 import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { auth } from "./auth";
@@ -45,7 +46,9 @@ for (const type of Webhook.eventTypes) {
     tags: ["Webhook events"],
     summary: Webhook.catalogue[type].summary,
     description: "Signing, ordering and retries: see `POST /v1/webhooks`.",
-    request: { body: { content: { "application/json": { schema: Webhook.payloadSchema(type) } } } },
+    request: {
+      body: { content: { "application/json": { schema: Webhook.payloadSchema(type, Deployment.Info) } } },
+    },
     responses: { 200: { description: "Any 2xx acknowledges the delivery." } },
   });
 }
