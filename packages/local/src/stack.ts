@@ -235,12 +235,14 @@ async function startDynamoOn(port: number, options: Omit<DynamoOptions, "port">)
   }
 }
 
-/** Faster provider checks than on AWS, and webhooks may target this machine. */
+/** Faster provider checks than on AWS, webhooks may target this machine, events go to the stand-in's bus. */
 const LOCAL_DEFAULTS = {
   HANGAR_CHECK_MIN_SECONDS: "1",
   HANGAR_CHECK_MAX_SECONDS: "5",
   HANGAR_WEBHOOK_ALLOW_PRIVATE: "true",
   HANGAR_EVENT_BUS_NAME: "hangar-local",
+  // Metrics are still counted (the code path runs), not printed: on AWS they go to CloudWatch.
+  POWERTOOLS_METRICS_DISABLED: "true",
 };
 
 function pick(env: Record<string, string | undefined>, names: string[]): Record<string, string> {

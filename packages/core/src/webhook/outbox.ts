@@ -3,6 +3,7 @@ import { Config } from "../config";
 import { pages, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
+import { metric } from "../util/metrics";
 import { putEvent } from "./bus";
 import type { EventType } from "./catalogue";
 import { enqueue } from "./jobs";
@@ -100,5 +101,6 @@ export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
       published++;
     }
   }
+  metric.by({ sweep: "outbox" }, "SweepItemsRead", published);
   return { published };
 }
