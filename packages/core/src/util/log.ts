@@ -31,15 +31,21 @@ function instance(): Logger {
  */
 const scope = new AsyncLocalStorage<Record<string, unknown>>();
 
-const keys = () => scope.getStore();
-
 type Fields = Record<string, unknown>;
 
+/** Powertools drops these keys from the extra fields (they name its own); they get a leading `_`. */
+const RESERVED = new Set(["level", "message", "sampling_rate", "service", "timestamp"]);
+
+function extra(fields: Fields | undefined): Fields {
+  const all = { ...scope.getStore(), ...fields };
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [RESERVED.has(k) ? `_${k}` : k, v]));
+}
+
 export const log = {
-  debug: (msg: string, fields?: Fields) => instance().debug(msg, { ...keys(), ...fields }),
-  info: (msg: string, fields?: Fields) => instance().info(msg, { ...keys(), ...fields }),
-  warn: (msg: string, fields?: Fields) => instance().warn(msg, { ...keys(), ...fields }),
-  error: (msg: string, fields?: Fields) => instance().error(msg, { ...keys(), ...fields }),
+  debug: (msg: string, fields?: Fields) => instance().debug(msg, extra(fields)),
+  info: (msg: string, fields?: Fields) => instance().info(msg, extra(fields)),
+  warn: (msg: string, fields?: Fields) => instance().warn(msg, extra(fields)),
+  error: (msg: string, fields?: Fields) => instance().error(msg, extra(fields)),
   /** Runs `fn` with `fields` on every line it logs. */
   withKeys: <R>(fields: Fields, fn: () => R): R => scope.run({ ...scope.getStore(), ...fields }, fn),
   /** Adds keys to the current `withKeys` scope, once they are known (the tenant, after a read). */
