@@ -45,6 +45,50 @@ export default $config({
     const jobs = queue("Jobs", queues.jobs);
     const webhooks = queue("Webhooks", queues.webhooks);
 
+    // Every webhook event is also put here (source "hangar", detail-type the event type), for
+    // consumers that subscribe with rules instead of running an HTTP receiver.
+    const bus = new sst.aws.Bus("Events");
+
+    // Alarms notify this topic; subscribe to it (chat, pager), or set HANGAR_ALARM_EMAIL when
+    // deploying to have it mail you (the address confirms the subscription once).
+    const alarms = new sst.aws.SnsTopic("Alarms");
+    if (process.env.HANGAR_ALARM_EMAIL)
+      new aws.sns.TopicSubscription("AlarmsEmail", {
+        topic: alarms.arn,
+        protocol: "email",
+        endpoint: process.env.HANGAR_ALARM_EMAIL,
+      });
+    const alarm = (name: string, args: { queue: $util.Output<string>; metric: string; threshold: number }) =>
+      new aws.cloudwatch.MetricAlarm(name, {
+        namespace: "AWS/SQS",
+        metricName: args.metric,
+        dimensions: { QueueName: args.queue },
+        statistic: "Maximum",
+        period: 60,
+        evaluationPeriods: 1,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: args.threshold,
+        treatMissingData: "notBreaching",
+        alarmActions: [alarms.arn],
+        okActions: [alarms.arn],
+      });
+    // Anything in a DLQ is work that failed for good: a step that kept failing, a webhook out of retries.
+    for (const [name, q] of [
+      ["Jobs", jobs],
+      ["Webhooks", webhooks],
+    ] as const)
+      alarm(`${name}DlqNotEmpty`, {
+        queue: q.dlq.nodes.queue.name,
+        metric: "ApproximateNumberOfMessagesVisible",
+        threshold: 0,
+      });
+    // Steps are due within seconds of being enqueued: a five-minute-old one means workers are stuck or throttled.
+    alarm("JobsQueueBacklog", {
+      queue: jobs.main.nodes.queue.name,
+      metric: "ApproximateAgeOfOldestMessage",
+      threshold: 300,
+    });
+
     // Every provider's secrets default to empty, so a stage can run with just the providers it
     // uses; Hangar answers 422 provider.not_configured for a provider whose key is empty.
     const secret = (name: string) => new sst.Secret(name, "");
@@ -52,17 +96,19 @@ export default $config({
     const fireworksApiKey = secret("FireworksApiKey");
     const fireworksAccountId = secret("FireworksAccountId");
 
-    // Linking grants dynamodb:* on the table and its indexes and sqs:* on each queue, which covers
-    // the worker sending to both queues and the webhook sender changing message visibility.
+    // Linking grants dynamodb:* on the table and its indexes, sqs:* on each queue (the worker
+    // sends to both, the webhook sender changes message visibility) and events:* on the bus.
     const fn = {
       runtime: "nodejs22.x",
       architecture: "arm64",
       memory: "512 MB",
-      link: [table, jobs.main, webhooks.main],
+      link: [table, jobs.main, webhooks.main, bus],
       environment: {
         HANGAR_TABLE: table.name,
         HANGAR_JOBS_QUEUE_URL: jobs.main.url,
         HANGAR_WEBHOOKS_QUEUE_URL: webhooks.main.url,
+        HANGAR_EVENT_BUS_NAME: bus.name,
+        HANGAR_LOG_LEVEL: process.env.HANGAR_LOG_LEVEL ?? "info",
         TOGETHER_API_KEY: togetherApiKey.value,
         FIREWORKS_API_KEY: fireworksApiKey.value,
         FIREWORKS_ACCOUNT_ID: fireworksAccountId.value,
@@ -121,6 +167,8 @@ export default $config({
       jobsDlq: jobs.dlq.url,
       webhooksQueue: webhooks.main.url,
       webhooksDlq: webhooks.dlq.url,
+      eventBus: bus.name,
+      alarmTopic: alarms.arn,
     };
   },
 });

@@ -1,6 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as ApiKey from "@hangar/core/apikey/index";
-import * as Deployment from "@hangar/core/deployment/index";
 import { tableName } from "@hangar/core/store/index";
 import { dynamo } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
@@ -233,7 +232,7 @@ describe("webhooks with guarantees", () => {
       data: { deploymentId: null, limitUsd: 10, spentUsd: 11, periodStart: new Date().toISOString() },
     });
     await dynamo().send(new PutCommand({ TableName: tableName(), Item: row }));
-    await Deployment.sweepOutbox(Date.now() + 60_000);
+    await Webhook.sweepOutbox(Date.now() + 60_000);
     const hook = await receiver.waitFor((r) => r.headers["webhook-id"] === row.id);
     expect(hook.json.type).toBe("budget.exceeded");
   });

@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
       HANGAR_SIMULATOR_PORT: "0",
       HANGAR_FIREWORKS_SIMULATOR_PORT: "0",
       HANGAR_HF_SIMULATOR_PORT: "0",
+      HANGAR_EVENTBRIDGE_PORT: "0",
       // Tests provoke failures on purpose; their warnings would drown the output. Set it to see them.
       HANGAR_LOG_LEVEL: process.env.HANGAR_LOG_LEVEL ?? "error",
       // Webhook retries after 1, 2, 4… s instead of 30, 60, 120… s, and subscriptions disabled

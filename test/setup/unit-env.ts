@@ -8,3 +8,6 @@ export const STACK_ENV_PREFIXES = ["HANGAR_", "AWS_", "TOGETHER_", "FIREWORKS_",
 for (const name of Object.keys(process.env)) {
   if (STACK_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) delete process.env[name];
 }
+
+// Metrics are counted but not printed, as on the local stack.
+process.env.POWERTOOLS_METRICS_DISABLED = "true";

@@ -22,6 +22,9 @@ export const Config = {
   /** Set locally to DynamoDB Local / fauxqs; unset on AWS. */
   dynamoEndpoint: () => process.env.HANGAR_DYNAMODB_ENDPOINT,
   sqsEndpoint: () => process.env.HANGAR_SQS_ENDPOINT,
+  eventBridgeEndpoint: () => process.env.HANGAR_EVENTBRIDGE_ENDPOINT,
+  /** The EventBridge bus every webhook event is also put on; unset: webhooks only. */
+  eventBusName: () => process.env.HANGAR_EVENT_BUS_NAME || undefined,
   region: () => process.env.AWS_REGION ?? "us-east-1",
   /** The API's address as clients reach it (behind a proxy or a custom domain); unset: the request's origin. */
   publicUrl: () => process.env.HANGAR_PUBLIC_URL,

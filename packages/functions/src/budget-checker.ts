@@ -1,4 +1,5 @@
 import { withActor } from "@hangar/core/actor";
 import * as Budget from "@hangar/core/budget/index";
+import { lambda } from "./lambda";
 
-export const handler = () => withActor({ type: "system" }, () => Budget.check());
+export const handler = lambda(() => withActor({ type: "system" }, () => Budget.check()));

@@ -2,25 +2,31 @@ import { ChangeMessageVisibilityCommand } from "@aws-sdk/client-sqs";
 import { withActor } from "@hangar/core/actor";
 import { Config } from "@hangar/core/config";
 import { sqsClient } from "@hangar/core/util/aws";
+import { log } from "@hangar/core/util/log";
 import * as Webhook from "@hangar/core/webhook/index";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { processBatch } from "./batch";
+import { lambda } from "./lambda";
 
-export const handler = (event: SQSEvent) =>
+export const handler = lambda((event: SQSEvent) =>
   withActor({ type: "system" }, () =>
     processBatch(event, handle, { expected: (error) => error instanceof Webhook.DeliveryFailed }),
-  );
+  ),
+);
 
 async function handle(record: SQSRecord) {
-  const job = Webhook.SenderJob.parse(JSON.parse(record.body));
+  const job = Webhook.WebhookJob.parse(JSON.parse(record.body));
   if (job.type === "webhook.fanout") {
-    await Webhook.fanoutStateEvent(job);
+    const { id: eventId, tenantId, deploymentId } = job.event;
+    await log.withKeys({ eventId, tenantId, deploymentId }, () => Webhook.fanout(job.event));
     return;
   }
-  if (job.type === "webhook.notice") {
-    await Webhook.fanoutNotice(job);
-    return;
-  }
+  await log.withKeys({ subscriptionId: job.subscriptionId, eventId: job.deliveryId }, () =>
+    deliver(job, record),
+  );
+}
+
+async function deliver(job: { subscriptionId: string; deliveryId: string }, record: SQSRecord) {
   try {
     await Webhook.deliver(job, Number(record.attributes.ApproximateReceiveCount));
   } catch (error) {

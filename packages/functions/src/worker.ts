@@ -4,16 +4,20 @@ import { Job } from "@hangar/core/queue/jobs";
 import { log } from "@hangar/core/util/log";
 import type { SQSEvent } from "aws-lambda";
 import { processBatch } from "./batch";
+import { lambda } from "./lambda";
 
-export const handler = (event: SQSEvent) =>
+export const handler = lambda((event: SQSEvent) =>
   withActor({ type: "system" }, () =>
     processBatch(event, async (record) => {
       const job = Job.parse(JSON.parse(record.body));
       switch (job.type) {
         case "deployment.step": {
-          const result = await Deployment.step(job);
-          log.debug("step", { deploymentId: job.deploymentId, result });
+          await log.withKeys({ deploymentId: job.deploymentId }, async () => {
+            const result = await Deployment.step(job);
+            log.debug("step", { result });
+          });
         }
       }
     }),
-  );
+  ),
+);

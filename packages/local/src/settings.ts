@@ -14,6 +14,7 @@ export interface StackSettings {
     simulator: number;
     fireworks: number;
     huggingface: number;
+    eventbridge: number;
   };
   /** Invocations per queue that may run at once. */
   concurrency: number;
@@ -35,6 +36,7 @@ export const PORTS = {
   simulator: { env: "HANGAR_SIMULATOR_PORT", fallback: 8790 },
   fireworks: { env: "HANGAR_FIREWORKS_SIMULATOR_PORT", fallback: 8791 },
   huggingface: { env: "HANGAR_HF_SIMULATOR_PORT", fallback: 8792 },
+  eventbridge: { env: "HANGAR_EVENTBRIDGE_PORT", fallback: 8793 },
 } as const;
 
 function number(env: Env, name: string, fallback: number): number {
@@ -63,6 +65,7 @@ export function resolveSettings(
       simulator: port("simulator"),
       fireworks: port("fireworks"),
       huggingface: port("huggingface"),
+      eventbridge: port("eventbridge"),
     },
     concurrency: Math.max(1, number(env, "HANGAR_LOCAL_CONCURRENCY", 2)),
     scheduleSpeedUp: number(env, "HANGAR_SCHEDULE_SPEEDUP", 1) || 1,

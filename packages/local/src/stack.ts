@@ -6,6 +6,7 @@ import { startApi } from "./api";
 import { LOCAL_TENANT, localApiKey } from "./api-key";
 import { startQueueConsumer } from "./consumer";
 import { type DynamoOptions, startDynamo } from "./dynamo";
+import { startEventBridge } from "./eventbridge";
 import { loadHandlers } from "./handlers";
 import { assertPortFree, freePort } from "./ports";
 import { startScheduler } from "./scheduler";
@@ -40,7 +41,15 @@ export interface Stack {
   fireworksUrl?: string;
   /** The Hugging Face Hub simulator's URL, when it runs. */
   huggingFaceUrl?: string;
-  endpoints: { dynamodb: string; sqs: string; together: string; fireworks: string; huggingface: string };
+  endpoints: {
+    dynamodb: string;
+    sqs: string;
+    /** The EventBridge stand-in: PutEvents, and GET /_events for what it received. */
+    eventbridge: string;
+    together: string;
+    fireworks: string;
+    huggingface: string;
+  };
   stop(): Promise<void>;
 }
 
@@ -65,7 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       fireworks: !(source.FIREWORKS_API_KEY && source.FIREWORKS_ACCOUNT_ID),
       huggingface: !source.HF_ENDPOINT,
     };
-    for (const name of ["api", "dynamo", "sqs", "simulator", "fireworks", "huggingface"] as const) {
+    for (const name of Object.keys(PORTS) as Array<keyof typeof PORTS>) {
       if (name in simulated && !simulated[name as keyof typeof simulated]) continue;
       const port = settings.ports[name];
       if (port !== 0) await assertPortFree(port, name, PORTS[name].env);
@@ -88,6 +97,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     started.push({ name: "fauxqs", stop: sqs.stop });
     say(`fauxqs (SQS, S3) on ${sqs.endpoint}`);
+
+    const eventBridge = await startEventBridge({ port: settings.ports.eventbridge });
+    started.push({ name: "EventBridge stand-in", stop: eventBridge.stop });
+    say(`EventBridge stand-in on ${eventBridge.endpoint}`);
 
     const statePath = (name: string) =>
       settings.inMemory ? undefined : join(settings.dataDir, `${name}.json`);
@@ -123,6 +136,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       HANGAR_DYNAMODB_ENDPOINT: dynamo.endpoint,
       HANGAR_SQS_ENDPOINT: sqs.endpoint,
       HANGAR_S3_ENDPOINT: sqs.s3Endpoint,
+      HANGAR_EVENTBRIDGE_ENDPOINT: eventBridge.endpoint,
       AWS_REGION: settings.region,
       // Any client built without a local endpoint then fails to sign in instead of reaching real AWS.
       AWS_ACCESS_KEY_ID: "local",
@@ -194,6 +208,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       endpoints: {
         dynamodb: dynamo.endpoint,
         sqs: sqs.endpoint,
+        eventbridge: eventBridge.endpoint,
         together: together.env.TOGETHER_BASE_URL as string,
         fireworks: fireworks.env.FIREWORKS_BASE_URL ?? "https://api.fireworks.ai",
         huggingface: hub.env.HF_ENDPOINT as string,
@@ -220,11 +235,14 @@ async function startDynamoOn(port: number, options: Omit<DynamoOptions, "port">)
   }
 }
 
-/** Faster provider checks than on AWS, and webhooks may target this machine. */
+/** Faster provider checks than on AWS, webhooks may target this machine, events go to the stand-in's bus. */
 const LOCAL_DEFAULTS = {
   HANGAR_CHECK_MIN_SECONDS: "1",
   HANGAR_CHECK_MAX_SECONDS: "5",
   HANGAR_WEBHOOK_ALLOW_PRIVATE: "true",
+  HANGAR_EVENT_BUS_NAME: "hangar-local",
+  // Metrics are still counted (the code path runs), not printed: on AWS they go to CloudWatch.
+  POWERTOOLS_METRICS_DISABLED: "true",
 };
 
 function pick(env: Record<string, string | undefined>, names: string[]): Record<string, string> {

@@ -23,6 +23,7 @@ function banner(stack: Stack): string {
     `  Docs       ${stack.apiUrl}/docs`,
     `  DynamoDB   ${stack.endpoints.dynamodb} (table ${stack.env.HANGAR_TABLE})`,
     `  SQS, S3    ${stack.endpoints.sqs}`,
+    `  Events     ${stack.endpoints.eventbridge} (EventBridge stand-in, bus ${stack.env.HANGAR_EVENT_BUS_NAME || "none"}; GET /_events)`,
     `  Together   ${together}`,
     `  Fireworks  ${fireworks}`,
     `  HF Hub     ${hub}`,

@@ -8,6 +8,7 @@ import { stopFor } from "../deployment/stop-for";
 import { load as loadDeployment } from "../deployment/write";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
+import { metric } from "../util/metrics";
 import { emit } from "../webhook";
 import { type BudgetRow, periodKey } from "./info";
 import { all, drop, mark } from "./store";
@@ -30,9 +31,12 @@ const label = (row: BudgetRow) => row.deploymentId ?? `tenant:${row.tenantId}`;
  */
 export async function check(now = new Date()): Promise<CheckResult> {
   const tenants = new Map<string, BudgetRow[]>();
+  let read = 0;
   for await (const page of all()) {
+    read += page.length;
     for (const row of page) tenants.set(row.tenantId, [...(tenants.get(row.tenantId) ?? []), row]);
   }
+  metric.by({ sweep: "budgets" }, "SweepItemsRead", read);
   const result: CheckResult = { budgets: 0, warned: [], exceeded: [], stopped: [] };
   await mapLimit([...tenants], 4, ([tenantId, rows]) =>
     checkTenant(tenantId, rows, now, result).catch((error) =>

@@ -1,15 +1,11 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { enqueueJob, enqueueWebhookJob } from "../queue";
-import { pages, table, tableName } from "../store";
-import { dynamo } from "../util/aws";
+import { enqueueJob } from "../queue";
 import { log } from "../util/log";
-import { type NoticeRow, publishNotice } from "../webhook/notice";
-import type { EventRow } from "./events";
+import * as Webhook from "../webhook";
 import { follow } from "./follow";
 import type { Committed } from "./write";
 
 /**
- * After a commit: schedule the next step, hand a webhook-worthy event to the webhook queue,
+ * After a commit: schedule the next step, publish a webhook-worthy event (webhooks and bus),
  * and move a base's adapters with it. All are safe to lose: the poller re-enqueues overdue
  * checks and undelivered outbox events, and each adapter's own checks follow its base.
  */
@@ -29,41 +25,5 @@ async function announce({ row, event }: Committed, now = Date.now()) {
       log.warn("step not enqueued; the poller will pick it up", { deploymentId: row.id, error }),
     );
   }
-  if (event?.outboxPk) await publish(event);
-}
-
-/** Sends an outbox event to the webhook queue, then clears its mark. */
-export async function publish(event: Pick<EventRow, "pk" | "sk" | "id" | "deploymentId">) {
-  try {
-    await enqueueWebhookJob({ type: "webhook.fanout", deploymentId: event.deploymentId, eventId: event.id });
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: event.pk, sk: event.sk },
-        UpdateExpression: "REMOVE outboxPk, outboxAt",
-      }),
-    );
-  } catch (error) {
-    log.warn("webhook event left in the outbox; the poller will retry", { eventId: event.id, error });
-  }
-}
-
-/** Outbox events and webhook notices older than `graceSeconds`: their dispatch was lost. */
-export async function sweepOutbox(now = Date.now(), graceSeconds = 30) {
-  const before = new Date(now - graceSeconds * 1000).toISOString();
-  const { partitionKey, sortKey } = table.indexes.outbox;
-  let published = 0;
-  const outbox = pages<EventRow | NoticeRow>({
-    TableName: tableName(),
-    IndexName: "outbox",
-    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} <= :before`,
-    ExpressionAttributeValues: { ":pk": "OUTBOX", ":before": before },
-  });
-  for await (const items of outbox) {
-    for (const item of items) {
-      await (item.type === "notice" ? publishNotice(item) : publish(item));
-      published++;
-    }
-  }
-  return { published };
+  if (event?.outboxPk && event.webhook) await Webhook.publish({ ...event, webhook: event.webhook });
 }

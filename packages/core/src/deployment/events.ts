@@ -1,18 +1,9 @@
+import type { StateEventType } from "../webhook";
 import type { Info } from "./info";
 import type { State } from "./states";
 
-/** Webhook event types, and which state changes fire them. */
-export const webhookEvents = [
-  "deployment.ready",
-  "deployment.failed",
-  "deployment.stopped",
-  "deployment.started",
-  "deployment.updated",
-  "deployment.deleted",
-] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
-
-export function webhookFor(from: State, to: State): WebhookEvent | undefined {
+/** Which state changes fire which webhook event. */
+export function webhookFor(from: State, to: State): StateEventType | undefined {
   if (to === "ready") {
     if (from === "starting") return "deployment.started";
     if (from === "updating") return "deployment.updated";
@@ -39,7 +30,7 @@ export type EventRow = {
   at: string;
   /** The deployment's version after this change: a per-deployment sequence number. */
   sequence: number;
-  webhook?: WebhookEvent;
+  webhook?: StateEventType;
   /** The deployment as it was right after the change; webhooks carry this snapshot. */
   data: Info;
   outboxPk?: string;

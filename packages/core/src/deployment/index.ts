@@ -1,6 +1,5 @@
 export { create } from "./create";
-export { sweepOutbox } from "./dispatch";
-export { type EventRow, type WebhookEvent, webhookEvents } from "./events";
+export type { EventRow } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export { ModelList, models } from "./models";

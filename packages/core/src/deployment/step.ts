@@ -41,6 +41,7 @@ export async function step(
   const now = options.now ?? new Date();
   const row = await load(job.deploymentId);
   if (!row || row.checkId !== job.checkId || !isWatched(row.state)) return "stale";
+  log.appendKeys({ tenantId: row.tenantId });
   const leased = await claim(row, now);
   if (!leased) return "busy";
   const provider = options.provider ?? useProvider(row.provider);

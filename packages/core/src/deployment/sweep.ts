@@ -3,7 +3,8 @@ import { enqueueJobs } from "../queue";
 import { pages, table, tableName } from "../store";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
-import { emit } from "../webhook/notice";
+import { metric } from "../util/metrics";
+import { emit } from "../webhook";
 import { dispatch } from "./dispatch";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
@@ -38,6 +39,7 @@ export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
     );
     requeued += items.length;
   }
+  metric.by({ sweep: "overdue_checks" }, "SweepItemsRead", requeued);
   if (requeued) log.info("requeued overdue checks", { requeued });
   return { requeued };
 }
@@ -48,10 +50,13 @@ export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
  */
 export async function sweepPolicies(now = new Date()) {
   const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, skipped: 0 };
+  let read = 0;
   for await (const items of due<Pick<Row, "id">>("duePolicy", "POLICY", now.toISOString(), "id")) {
+    read += items.length;
     // Each deployment is its own conditional writes, so a few at a time are safe and much faster.
     for (const result of await mapLimit(items, 8, ({ id }) => applyPolicy(id, now))) counts[result]++;
   }
+  metric.by({ sweep: "policies" }, "SweepItemsRead", read);
   if (counts.stopped + counts.started + counts.deleted + counts.warned) log.info("policy sweep", counts);
   return counts;
 }

@@ -4,6 +4,7 @@ import { diffUpdate, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
+import { metric } from "../util/metrics";
 import { type EventRow, webhookFor } from "./events";
 import { releaseIfHeld } from "./name";
 import { desiredOf, key, type Row, toInfo } from "./row";
@@ -107,12 +108,14 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
     // At the default level, so the operator's terminal (or the Lambda's log) tells each lifecycle step.
     log.info("deployment state changed", {
       deploymentId: row.id,
+      tenantId: row.tenantId,
       name: row.name,
       from: row.state,
       to: next.state,
       reason: change.reason,
       message: change.message,
     });
+    metric.by({ provider: row.provider, state: next.state }, "StateTransitions");
     return { row: next, event };
   } catch (error) {
     if (isConditionFailure(error)) throw new TransitionConflict(row.id, `${row.state}@${row.version}`);

@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher, fetch } from "undici";
 import type { z } from "zod";
 import { log } from "../util/log";
+import { metric } from "../util/metrics";
 import type { ProviderError } from "./error";
 import { type Clock, parseRetryAfter, type RetryPolicy, systemClock, withRetry } from "./retry";
 
@@ -178,6 +179,8 @@ export class HttpTransport {
     };
     if (call.body !== undefined) headers["content-type"] = "application/json";
     if (mode.untilHeaders) headers["accept-encoding"] = "identity";
+    const started = performance.now();
+    let failed = true;
     try {
       const response = await fetch(this.url(path, call.query), {
         method,
@@ -186,7 +189,9 @@ export class HttpTransport {
         signal: controller.signal,
         dispatcher: this.options.dispatcher ?? defaultAgent(),
       });
-      return await read(response);
+      const result = await read(response);
+      failed = false;
+      return result;
     } catch (error) {
       if (controller.signal.reason === TIMEOUT) {
         throw this.options.errors.timeout(
@@ -207,6 +212,9 @@ export class HttpTransport {
       });
     } finally {
       clearTimeout(timer);
+      const provider = { provider: this.options.errors.name };
+      metric.by(provider, "ProviderCallLatency", Math.round(performance.now() - started), "Milliseconds");
+      if (failed) metric.by(provider, "ProviderCallErrors");
       // A passed-through body keeps listening, so the caller's abort still cancels the stream.
       if (!mode.untilHeaders) call.signal?.removeEventListener("abort", forward);
     }

@@ -1,9 +1,9 @@
 import { SendMessageBatchCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { Config } from "../config";
 import { sqsClient } from "../util/aws";
-import { Job, WebhookJob } from "./jobs";
+import { Job } from "./jobs";
 
-export { Job, WebhookJob } from "./jobs";
+export { Job } from "./jobs";
 
 /** SQS caps a message delay at 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
@@ -17,16 +17,6 @@ export async function enqueueJob(job: Job, options: { delaySeconds?: number } = 
     new SendMessageCommand({
       QueueUrl: Config.jobsQueueUrl(),
       MessageBody: JSON.stringify(Job.parse(job)),
-      DelaySeconds: delay(options.delaySeconds),
-    }),
-  );
-}
-
-export async function enqueueWebhookJob(job: WebhookJob, options: { delaySeconds?: number } = {}) {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: Config.webhooksQueueUrl(),
-      MessageBody: JSON.stringify(WebhookJob.parse(job)),
       DelaySeconds: delay(options.delaySeconds),
     }),
   );

@@ -12,10 +12,3 @@ export const DeploymentStep = z.object({
 
 export const Job = z.discriminatedUnion("type", [DeploymentStep]);
 export type Job = z.infer<typeof Job>;
-
-/** Work for the webhooks queue: fan an event out to subscriptions, then deliver each. */
-export const WebhookJob = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("webhook.fanout"), deploymentId: z.string(), eventId: z.string() }),
-  z.object({ type: z.literal("webhook.deliver"), subscriptionId: z.string(), deliveryId: z.string() }),
-]);
-export type WebhookJob = z.infer<typeof WebhookJob>;

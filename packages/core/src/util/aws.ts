@@ -1,10 +1,12 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Config } from "../config";
 
 let ddb: DynamoDBDocumentClient | undefined;
 let sqs: SQSClient | undefined;
+let events: EventBridgeClient | undefined;
 
 /** Local stand-ins accept any credentials; on AWS the default chain is used. */
 function localCredentials(endpoint: string | undefined) {
@@ -34,4 +36,16 @@ export function sqsClient(): SQSClient {
     });
   }
   return sqs;
+}
+
+export function eventBridge(): EventBridgeClient {
+  if (!events) {
+    const endpoint = Config.eventBridgeEndpoint();
+    events = new EventBridgeClient({
+      region: Config.region(),
+      endpoint,
+      credentials: localCredentials(endpoint),
+    });
+  }
+  return events;
 }

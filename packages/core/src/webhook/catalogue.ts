@@ -1,12 +1,21 @@
 import { z } from "zod";
-import { webhookEvents as stateEvents } from "../deployment/events";
-import { Info } from "../deployment/info";
 
 /**
  * Every event Hangar delivers, with the schema of its `data`. State events fire on a
- * deployment's state changes (data: the deployment right after the change); notices are
- * emitted with `emit()` and are not state changes.
+ * deployment's state changes (data: the deployment right after the change, whose schema the
+ * deployment domain owns and the caller of `payloadSchema` passes in); notices are emitted with
+ * `emit()` and are not state changes.
  */
+export const stateEventTypes = [
+  "deployment.ready",
+  "deployment.failed",
+  "deployment.stopped",
+  "deployment.started",
+  "deployment.updated",
+  "deployment.deleted",
+] as const;
+export type StateEventType = (typeof stateEventTypes)[number];
+
 export const noticeTypes = [
   "deployment.idle_warning",
   "budget.warning",
@@ -15,7 +24,7 @@ export const noticeTypes = [
 ] as const;
 export type NoticeType = (typeof noticeTypes)[number];
 
-export const eventTypes = [...stateEvents, ...noticeTypes] as const;
+export const eventTypes = [...stateEventTypes, ...noticeTypes] as const;
 export type EventType = (typeof eventTypes)[number];
 export const EventType = z.enum(eventTypes);
 
@@ -53,10 +62,11 @@ const Disabled = z
 export type Scope = "deployment" | "tenant" | "deployment_or_tenant";
 
 type Entry = { summary: string; scope: Scope; data: z.ZodType };
+type StateEntry = { summary: string; scope: "deployment" };
 
-const state = (summary: string): Entry => ({ summary, scope: "deployment", data: Info });
+const state = (summary: string): StateEntry => ({ summary, scope: "deployment" });
 
-export const catalogue: Record<EventType, Entry> = {
+export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, Entry> = {
   "deployment.ready": state("The deployment serves for the first time (or again after a failure)."),
   "deployment.failed": state("The deployment failed; `data.lastError` says why."),
   "deployment.stopped": state("The deployment stopped; `data.stopReason` says why (manual, idle, provider)."),
@@ -86,9 +96,9 @@ export const catalogue: Record<EventType, Entry> = {
   },
 };
 
-/** The body of every delivery; `data` depends on `type`. */
-export function payloadSchema(type: EventType) {
-  const entry = catalogue[type];
+/** The body of every delivery; `data` depends on `type` (`deployment`: the deployment's public shape). */
+export function payloadSchema(type: EventType, deployment: z.ZodType) {
+  const entry: { scope: Scope; data?: z.ZodType } = catalogue[type];
   const sequence =
     entry.scope === "tenant"
       ? z.null().meta({ description: "Tenant-level notices have no sequence." })
@@ -100,7 +110,7 @@ export function payloadSchema(type: EventType) {
     type: z.literal(type),
     timestamp: z.string().meta({ description: "When the event happened (ISO 8601)." }),
     sequence,
-    data: entry.data,
+    data: entry.data ?? deployment,
   });
 }
 

@@ -3,6 +3,7 @@ import { Config } from "../config";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
+import { metric } from "../util/metrics";
 import { updateHealth } from "./health";
 import { MAX_ATTEMPTS, retryDelay } from "./schedule";
 import { signedHeaders, signingSecrets } from "./secret";
@@ -118,7 +119,12 @@ export async function deliver(job: { subscriptionId: string; deliveryId: string 
     nextAttemptAt: retryIn ? new Date(Date.now() + retryIn * 1000).toISOString() : undefined,
   });
   await updateHealth(sub, ok, at);
-  if (ok) return { status: "delivered" };
+  metric.add("WebhookDeliveryLatency", latencyMs, "Milliseconds");
+  if (ok) {
+    metric.add("WebhookDeliveries");
+    return { status: "delivered" };
+  }
+  metric.add("WebhookFailures");
   log.warn("webhook delivery failed", { subscriptionId: sub.id, eventId: delivery.eventId, attempt, error });
   throw new DeliveryFailed(`delivery ${delivery.eventId} to ${sub.id} failed: ${error}`, retryIn);
 }

@@ -2,7 +2,8 @@ import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
-import { noticeRow, publishNotice } from "./notice";
+import { noticeRow } from "./notice";
+import { publish } from "./outbox";
 import { disableAfterMs, nextHealth } from "./policy";
 import { key, type SubscriptionRow } from "./subscription";
 
@@ -83,5 +84,5 @@ async function disable(sub: SubscriptionRow, since: string, now: Date) {
     }),
   );
   log.warn("webhook subscription disabled", { subscriptionId: sub.id, tenantId: sub.tenantId, since });
-  await publishNotice(notice);
+  await publish(notice);
 }

@@ -5,12 +5,15 @@ export {
   type NoticeType,
   noticeTypes,
   payloadSchema,
+  type StateEventType,
+  stateEventTypes,
 } from "./catalogue";
 export { DeliveryFailed, deliver } from "./delivery";
-export { fanoutNotice, fanoutStateEvent } from "./fanout";
-export { SenderJob } from "./jobs";
+export { fanout } from "./fanout";
+export { WebhookJob } from "./jobs";
 export { DeliveriesInput, DeliveryInfo, deliveries, redeliver } from "./log";
-export { type EmitInput, emit, publishNotice } from "./notice";
+export { type EmitInput, emit } from "./notice";
+export { type OutboxItem, publish, sweepOutbox } from "./outbox";
 export { MAX_ATTEMPTS, retryDelay, retrySchedule } from "./schedule";
 export { RotateInput, rotate } from "./secret";
 export { CreateInput, create, list, remove, Subscription, UpdateInput, update } from "./subscription";

@@ -1,21 +1,25 @@
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { Config } from "../config";
-import { WebhookJob } from "../queue/jobs";
 import { sqsClient } from "../util/aws";
+import { Outgoing } from "./outgoing";
 
-/** Fans a notice (an event that is not a state change) out to subscriptions. */
-export const NoticeFanout = z.object({ type: z.literal("webhook.notice"), eventId: z.string() });
+/**
+ * Everything the webhooks queue carries: fan an event out to the tenant's subscriptions (the
+ * event rides in the message, so the sender never reads another domain's rows), then deliver
+ * each.
+ */
+export const WebhookJob = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("webhook.fanout"), event: Outgoing }),
+  z.object({ type: z.literal("webhook.deliver"), subscriptionId: z.string(), deliveryId: z.string() }),
+]);
+export type WebhookJob = z.infer<typeof WebhookJob>;
 
-/** Everything the webhooks queue carries. */
-export const SenderJob = z.discriminatedUnion("type", [...WebhookJob.options, NoticeFanout]);
-export type SenderJob = z.infer<typeof SenderJob>;
-
-export async function enqueueSenderJob(job: SenderJob) {
+export async function enqueue(job: WebhookJob) {
   await sqsClient().send(
     new SendMessageCommand({
       QueueUrl: Config.webhooksQueueUrl(),
-      MessageBody: JSON.stringify(SenderJob.parse(job)),
+      MessageBody: JSON.stringify(WebhookJob.parse(job)),
     }),
   );
 }

@@ -6,7 +6,7 @@ import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { isId, shownId } from "../util/id";
 import { type DeliveryRow, deliveryKey, loadDelivery } from "./delivery";
-import { enqueueSenderJob } from "./jobs";
+import { enqueue } from "./jobs";
 import { isActive, mine } from "./subscription";
 
 const AttemptInfo = z.object({
@@ -131,7 +131,7 @@ export async function redeliver(id: string, eventId: string) {
     throw error;
   }
   try {
-    await enqueueSenderJob({ type: "webhook.deliver", subscriptionId: id, deliveryId: eventId });
+    await enqueue({ type: "webhook.deliver", subscriptionId: id, deliveryId: eventId });
   } catch (error) {
     // Nothing will attempt it: put the status back so the caller can try again.
     await flip("pending", row.status).catch(() => {});

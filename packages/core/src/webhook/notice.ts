@@ -4,9 +4,8 @@ import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
-import { log } from "../util/log";
 import { catalogue, type NoticeType, noticeTypes } from "./catalogue";
-import { enqueueSenderJob } from "./jobs";
+import { publish } from "./outbox";
 
 const RETENTION_SECONDS = 30 * 24 * 3600;
 
@@ -68,7 +67,7 @@ export function noticeRow(input: {
 
 /**
  * Emits a notice: the row is written first with an outbox mark (so the poller's outbox sweep
- * republishes it if this process dies), then handed to the webhooks queue. A notice about a
+ * republishes it if this process dies), then published (webhooks queue and event bus). A notice about a
  * deployment takes the next number of that deployment's sequence.
  */
 export async function emit(
@@ -126,7 +125,7 @@ export async function emit(
     );
     return { id: String(seen.Item?.eventId), sequence: null, duplicate: true };
   }
-  await publishNotice(row);
+  await publish(row);
   return { id: row.id, sequence, duplicate: false };
 }
 
@@ -152,25 +151,4 @@ export async function nextSequence(tenantId: string, deploymentId: string): Prom
     if (!isConditionFailure(error)) throw error;
     throw new VisibleError("not_found", "deployment.not_found", `No deployment ${deploymentId}.`);
   }
-}
-
-/** Hands a notice to the webhooks queue, then clears its outbox mark. Safe to repeat. */
-export async function publishNotice(row: Pick<NoticeRow, "pk" | "sk" | "id">) {
-  try {
-    await enqueueSenderJob({ type: "webhook.notice", eventId: row.id });
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: row.pk, sk: row.sk },
-        UpdateExpression: "REMOVE outboxPk, outboxAt",
-      }),
-    );
-  } catch (error) {
-    log.warn("notice left in the outbox; the poller will retry", { eventId: row.id, error });
-  }
-}
-
-export async function loadNotice(eventId: string) {
-  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: noticeKey(eventId) }));
-  return result.Item as NoticeRow | undefined;
 }

@@ -1,6 +1,7 @@
 import { withActor } from "@hangar/core/actor";
 import * as ApiKey from "@hangar/core/apikey/index";
 import { VisibleError } from "@hangar/core/error";
+import { log } from "@hangar/core/util/log";
 import type { MiddlewareHandler } from "hono";
 
 /** Resolves the bearer key to a tenant and runs the rest of the request as that tenant. */
@@ -13,6 +14,7 @@ export function auth(): MiddlewareHandler {
     }
     const actor = await ApiKey.verify(match[1]);
     if (!actor) throw new VisibleError("auth", "auth.invalid_key", "The API key is not valid.");
-    await withActor(actor, () => next());
+    const keys = actor.type === "tenant" ? { tenantId: actor.tenantId } : {};
+    await log.withKeys(keys, () => withActor(actor, () => next()));
   };
 }

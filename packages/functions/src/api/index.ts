@@ -1,5 +1,9 @@
+import * as Deployment from "@hangar/core/deployment/index";
+import { log } from "@hangar/core/util/log";
+import { metric } from "@hangar/core/util/metrics";
 import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "aws-lambda";
 import { auth } from "./auth";
 import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
@@ -22,6 +26,16 @@ export const app = new OpenAPIHono({
   },
 });
 
+// On Lambda: the invocation's context on its log lines, its metrics written when it ends.
+app.use(async function lambda(c, next) {
+  const env = c.env as { context?: Context; lambdaContext?: Context } | undefined;
+  log.addContext(env?.context ?? env?.lambdaContext);
+  try {
+    await next();
+  } finally {
+    metric.flush();
+  }
+});
 app.onError(onError);
 app.notFound((c) => c.json(errorBody("route.not_found", `No route ${c.req.method} ${c.req.path}.`), 404));
 
@@ -47,7 +61,9 @@ for (const type of Webhook.eventTypes) {
     tags: ["Webhook events"],
     summary: Webhook.catalogue[type].summary,
     description: "Signing, ordering and retries: see `POST /v1/webhooks`.",
-    request: { body: { content: { "application/json": { schema: Webhook.payloadSchema(type) } } } },
+    request: {
+      body: { content: { "application/json": { schema: Webhook.payloadSchema(type, Deployment.Info) } } },
+    },
     responses: { 200: { description: "Any 2xx acknowledges the delivery." } },
   });
 }
