@@ -1,5 +1,5 @@
-import { closeOnSignal, envOptions } from "../../../src/provider/sim/main";
-import { log } from "../../../src/util/log";
+import { log } from "@hangar/core/util/log";
+import { closeOnSignal, envOptions } from "../shared/main";
 import { startFireworksSimulator } from "./index";
 
 /** `npm run sim:fireworks`: the simulator on FIREWORKS_SIM_PORT (8791), tuned by env. */

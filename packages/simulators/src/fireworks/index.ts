@@ -1,10 +1,10 @@
-import { type Simulator, type SimulatorOptions, serveSimulator } from "../../../src/provider/sim/server";
+import { type Simulator, type SimulatorOptions, serveSimulator } from "../shared/server";
 import { createSimApp } from "./app";
 import { loadState, saveState } from "./persist";
 import { SimState, type Steps } from "./state";
 
-export type { Exchange } from "../../../src/provider/sim/exchanges";
-export type { FaultKind, FaultRates } from "../../../src/provider/sim/faults";
+export type { Exchange } from "../shared/exchanges";
+export type { FaultKind, FaultRates } from "../shared/faults";
 export { catalog } from "./catalog";
 export { IDLE_DELETE_SECONDS } from "./deployments";
 export { routeKey } from "./http";

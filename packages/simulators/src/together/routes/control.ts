@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { mountControl } from "../../../../src/provider/sim/control";
-import type { Exchange } from "../../../../src/provider/sim/exchanges";
-import type { Faults } from "../../../../src/provider/sim/faults";
+import { mountControl } from "../../shared/control";
+import type { Exchange } from "../../shared/exchanges";
+import type { Faults } from "../../shared/faults";
 import { advanceEndpoint, endpointView, failEndpoint } from "../endpoints";
 import { fail } from "../errors";
 import { readBody } from "../http";

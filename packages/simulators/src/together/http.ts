@@ -1,4 +1,4 @@
-import { bodyReader } from "../../../src/provider/sim/body";
+import { bodyReader } from "../shared/body";
 import { invalidBody } from "./errors";
 
 /** Parses a JSON body with `schema`; answers Together's 400 itself when the body is not acceptable. */

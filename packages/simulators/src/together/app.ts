@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono, type MiddlewareHandler } from "hono";
-import { type Exchange, exchangeLog } from "../../../src/provider/sim/exchanges";
-import type { Harness } from "../../../src/provider/sim/server";
+import { type Exchange, exchangeLog } from "../shared/exchanges";
+import type { Harness } from "../shared/server";
 import { fail, messages } from "./errors";
 import { routeKey } from "./http";
 import { adapterRoutes } from "./routes/adapters";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { bodyReader } from "../../../src/provider/sim/body";
+import { bodyReader } from "../shared/body";
 import { rpcError } from "./errors";
 
 /** Parses a JSON body with `schema`, `{}` when empty; answers INVALID_ARGUMENT itself when not acceptable. */

@@ -1,6 +1,6 @@
+import { fieldPaths } from "@hangar/core/providers/fireworks/format";
 import type { Context } from "hono";
 import { z } from "zod";
-import { fieldPaths } from "../../format";
 import { deploymentView, desiredFor, type SimDeployment, scaleTo } from "../deployments";
 import { rpcError } from "../errors";
 import { readBody } from "../http";

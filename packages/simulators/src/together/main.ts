@@ -1,5 +1,5 @@
-import { closeOnSignal, envNumber, envOptions } from "../../../src/provider/sim/main";
-import { log } from "../../../src/util/log";
+import { log } from "@hangar/core/util/log";
+import { closeOnSignal, envNumber, envOptions } from "../shared/main";
 import { startTogetherSimulator } from "./index";
 
 /** `npm run sim:together`: the simulator on TOGETHER_SIM_PORT (8790), tuned by env. */

@@ -1,4 +1,4 @@
-import { loadJson, saveJson } from "../../../src/provider/sim/persist";
+import { loadJson, saveJson } from "../shared/persist";
 import type { SimDeployedModel, SimDeployment } from "./deployments";
 import type { SimModel } from "./models";
 import type { SimState } from "./state";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono, type MiddlewareHandler } from "hono";
-import { type Exchange, exchangeLog } from "../../../src/provider/sim/exchanges";
-import type { Harness } from "../../../src/provider/sim/server";
+import { type Exchange, exchangeLog } from "../shared/exchanges";
+import type { Harness } from "../shared/server";
 import { inferenceError, rpcError } from "./errors";
 import { accountOf, routeKey } from "./http";
 import { controlRoutes } from "./routes/control";

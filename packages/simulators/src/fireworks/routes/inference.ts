@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
-import { reply } from "../../../together/sim/routes/chat";
+import { reply } from "../../together/routes/chat";
 import { advanceDeployedModel, byName, type SimDeployment, scaleTo } from "../deployments";
 import { inferenceError } from "../errors";
 import type { SimState } from "../state";

@@ -1,6 +1,6 @@
+import { rpcCodes } from "@hangar/core/providers/fireworks/errors";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { rpcCodes } from "../errors";
 
 export type RpcCode = (typeof rpcCodes)[number];
 

@@ -1,4 +1,4 @@
-import { loadJson, saveJson } from "../../../src/provider/sim/persist";
+import { loadJson, saveJson } from "../shared/persist";
 import type { SimEndpoint } from "./endpoints";
 import type { SimJob, SimModel } from "./jobs";
 import type { SimState } from "./state";

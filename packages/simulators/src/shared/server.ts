@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { serverTimeouts } from "@hangar/core/util/server-timeouts";
 import { serve } from "@hono/node-server";
-import { serverTimeouts } from "../../util/server-timeouts";
 import type { Exchange } from "./exchanges";
 import { Faults } from "./faults";
 
