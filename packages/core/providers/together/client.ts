@@ -1,6 +1,7 @@
 import type { Dispatcher } from "undici";
+import { HttpTransport } from "../../src/provider/http";
 import { type Clock, type RetryPolicy, retryPolicy } from "../../src/provider/retry";
-import { Transport } from "./http";
+import { transportErrors } from "./errors";
 import { Wire } from "./wire";
 
 export type TogetherClientOptions = {
@@ -22,12 +23,13 @@ const id = encodeURIComponent;
 
 /** Together's v1 REST API, resource by resource, in Together's own wire shapes. */
 export class TogetherClient {
-  private readonly http: Transport;
+  private readonly http: HttpTransport;
   private readonly chatTimeoutMs: number;
 
   constructor(options: TogetherClientOptions) {
     if (!options.apiKey) throw new Error("Together API key is missing");
-    this.http = new Transport({
+    this.http = new HttpTransport({
+      errors: transportErrors(),
       apiKey: options.apiKey,
       baseUrl: options.baseUrl ?? "https://api.together.ai/v1",
       timeoutMs: options.timeoutMs ?? 30_000,
