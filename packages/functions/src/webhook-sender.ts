@@ -5,6 +5,9 @@ import { sqsClient } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { processBatch } from "./batch";
+import { registerProviderFacts } from "./providers/facts";
+
+registerProviderFacts();
 
 export const handler = (event: SQSEvent) =>
   withActor({ type: "system" }, () =>

@@ -4,6 +4,9 @@ import { Job } from "@hangar/core/queue/jobs";
 import { log } from "@hangar/core/util/log";
 import type { SQSEvent } from "aws-lambda";
 import { processBatch } from "./batch";
+import { registerProviderClients } from "./providers/clients";
+
+registerProviderClients();
 
 export const handler = (event: SQSEvent) =>
   withActor({ type: "system" }, () =>

@@ -4,6 +4,7 @@ import { HttpTransport } from "../../src/provider/http";
 import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import { collectPages } from "../../src/util/paginate";
 import { InvalidResponseError, isRetryableStatus, transportErrors } from "./errors";
+import { FIREWORKS_BASE_URL } from "./facts";
 import { fieldPaths, updateMask } from "./format";
 import { Wire } from "./wire";
 
@@ -41,7 +42,7 @@ export class FireworksClient {
     if (!options.apiKey) throw new Error("Fireworks API key is missing");
     if (!options.accountId) throw new Error("Fireworks account id is missing");
     this.accountId = options.accountId;
-    const baseUrl = (options.baseUrl ?? "https://api.fireworks.ai").replace(/\/+$/, "");
+    const baseUrl = (options.baseUrl ?? FIREWORKS_BASE_URL).replace(/\/+$/, "");
     const common = {
       apiKey: options.apiKey,
       timeoutMs: options.timeoutMs ?? 30_000,

@@ -2,6 +2,7 @@ import type { Dispatcher } from "undici";
 import { HttpTransport } from "../../src/provider/http";
 import { type Clock, type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import { transportErrors } from "./errors";
+import { TOGETHER_BASE_URL } from "./facts";
 import { Wire } from "./wire";
 
 export type TogetherClientOptions = {
@@ -31,7 +32,7 @@ export class TogetherClient {
     this.http = new HttpTransport({
       errors: transportErrors(),
       apiKey: options.apiKey,
-      baseUrl: options.baseUrl ?? "https://api.together.ai/v1",
+      baseUrl: options.baseUrl ?? TOGETHER_BASE_URL,
       timeoutMs: options.timeoutMs ?? 30_000,
       retry: retryPolicy(options),
       dispatcher: options.dispatcher,

@@ -1,5 +1,5 @@
 import type { Hardware, ProviderName } from "../provider";
-import { useProvider } from "../provider/registry";
+import { useProvider } from "../provider/lookup";
 import { log } from "../util/log";
 import type { CurrentPrice, Price } from "./accrual";
 

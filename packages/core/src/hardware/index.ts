@@ -3,7 +3,7 @@ import { hardwareList } from "../cost/price";
 import { VisibleError } from "../error";
 import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";
-import { assertConfigured } from "../provider/registry";
+import { assertConfigured } from "../provider/lookup";
 import { fn } from "../util/fn";
 
 export const Hardware = z

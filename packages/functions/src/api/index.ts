@@ -1,5 +1,6 @@
 import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerProviderClients } from "../providers/clients";
 import { auth } from "./auth";
 import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
@@ -12,6 +13,8 @@ import { leases } from "./routes/leases";
 import { models } from "./routes/models";
 import { policies } from "./routes/policies";
 import { webhooks } from "./routes/webhooks";
+
+registerProviderClients();
 
 /** The API's composition root: public routes, then auth, then one router per resource. */
 export const app = new OpenAPIHono({
