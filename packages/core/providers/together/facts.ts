@@ -6,5 +6,6 @@ export const facts: ProviderFacts = {
   name: "together",
   env: ["TOGETHER_API_KEY"],
   secrets: "TogetherApiKey",
-  inferenceUrl: () => `${(process.env.TOGETHER_BASE_URL || TOGETHER_BASE_URL).replace(/\/$/, "")}/chat/completions`,
+  inferenceUrl: () =>
+    `${(process.env.TOGETHER_BASE_URL || TOGETHER_BASE_URL).replace(/\/$/, "")}/chat/completions`,
 };

@@ -52,7 +52,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export function createTogetherProvider(options: TogetherProviderOptions = {}): Provider {
   let client: TogetherClient | undefined;
   const api = () => {
-    const env = options.apiKey ? { apiKey: options.apiKey, baseUrl: process.env.TOGETHER_BASE_URL } : fromEnv();
+    const env = options.apiKey
+      ? { apiKey: options.apiKey, baseUrl: process.env.TOGETHER_BASE_URL }
+      : fromEnv();
     client ??= new TogetherClient({ ...definedOnly(env), ...definedOnly(options) } as TogetherClientOptions);
     return client;
   };

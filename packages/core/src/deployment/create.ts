@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { useTenant } from "../actor";
-import { toPrice } from "../cost/price";
+import { toPrice } from "../hardware/price";
 import { VisibleError } from "../error";
 import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PriceInfo } from "../cost/info";
+import { PriceInfo } from "../hardware/info";
 import { providerNames } from "../provider";
 import { Schedule } from "./schedule";
 import { states } from "./states";

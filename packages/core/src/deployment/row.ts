@@ -1,4 +1,4 @@
-import type { Price } from "../cost/accrual";
+import type { Price } from "../hardware/price";
 import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
 import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";

@@ -23,7 +23,8 @@ export function registerProviders(list: readonly Registration[]) {
 
 function registration(name: ProviderName): Registration {
   const found = registrations.get(name);
-  if (!found) throw new Error(`No ${name} provider is registered: the function's entry must register providers`);
+  if (!found)
+    throw new Error(`No ${name} provider is registered: the function's entry must register providers`);
   return found;
 }
 
@@ -48,7 +49,8 @@ export function useProvider(name: ProviderName): Provider {
   let provider = clients.get(name);
   if (!provider) {
     const build = registration(name).client;
-    if (!build) throw new Error(`This function has no ${name} client: its entry registered provider facts only`);
+    if (!build)
+      throw new Error(`This function has no ${name} client: its entry registered provider facts only`);
     provider = build();
     clients.set(name, provider);
   }

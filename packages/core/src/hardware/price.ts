@@ -1,7 +1,16 @@
 import type { Hardware, ProviderName } from "../provider";
 import { useProvider } from "../provider/lookup";
 import { log } from "../util/log";
-import type { CurrentPrice, Price } from "./accrual";
+
+/** A price per replica-hour and where it came from. */
+export type Price = {
+  hardware: string;
+  pricePerHour: number;
+  priceSource: "provider" | "table";
+  priceAsOf: string | null;
+};
+
+export type CurrentPrice = (provider: ProviderName, hardware: string) => Price | undefined;
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; list: Promise<Hardware[]> }>();
