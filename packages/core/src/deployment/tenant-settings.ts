@@ -1,10 +1,10 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { useTenant } from "../actor";
-import { IdlePolicyInput } from "../deployment/input";
 import { tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
+import { IdlePolicyInput } from "./input";
 
 /** A tenant's defaults, applied to deployments created without their own. */
 export const Settings = z
