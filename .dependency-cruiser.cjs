@@ -2,19 +2,29 @@
  * `npm run check:cycles`: no import cycle between files, nor between top-level domain folders
  * (packages/core/src/<domain>, packages/core/providers/<name>, and whole packages). Folder
  * cycles are checked on the folder graph, so two files that never import each other still
- * count when their domains point at each other. Type-only imports are erased at build time and
- * are not followed. TypeScript 7 has no compiler API for the parser, so swc parses.
+ * count when their domains point at each other; there, type-only imports count too, as they
+ * still say which way a domain depends. TypeScript 7 has no compiler API, so swc parses.
  */
 const domain = "^packages/(core/(src|providers)/[^/]+|[^/]+)$";
 
 module.exports = {
   forbidden: [
-    { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
+    {
+      name: "no-circular",
+      comment: "A runtime cycle between files; files that only share types with each other may.",
+      severity: "error",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
     {
       name: "no-circular-domains",
       severity: "error",
       scope: "folder",
-      from: { path: domain },
+      // Known, and owned by the issue-8 change that moves the outbox and notices into webhook/:
+      // deployment → webhook (dispatch.ts, sweep.ts) against webhook → deployment (catalogue.ts).
+      // A cycle is reported from each folder on it, so only one between these two alone is let
+      // through. Drop this pathNot once that change lands.
+      from: { path: domain, pathNot: "^packages/core/src/(deployment|webhook)$" },
       to: { path: domain, circular: true },
     },
   ],
