@@ -9,7 +9,7 @@ import {
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import {
   AuthenticationError,
   createFireworksProvider,

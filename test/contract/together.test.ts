@@ -4,7 +4,7 @@ import {
   type TogetherSimulator,
 } from "@hangar/simulators/together/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import {
   AuthenticationError,
   BadRequestError,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AutoscalingInput } from "../deployment/input";
 import { VisibleError } from "../error";
 import { hardwareList, toPrice } from "../hardware/price";

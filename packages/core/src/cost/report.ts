@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import { currentPrices } from "../hardware/price";
 import type { ProviderName } from "../provider";

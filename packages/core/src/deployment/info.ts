@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PriceInfo } from "../hardware/info";
 import { providerNames } from "../provider";
 import { Schedule } from "./schedule";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { enabledProviders } from "../provider";
 import { Schedule } from "./schedule";
 import { states } from "./states";

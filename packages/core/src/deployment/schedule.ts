@@ -1,5 +1,5 @@
 import { DateTime, Info as Zones } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 export const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { useTenant } from "../actor";
 import { tableName } from "../store";
 import { dynamo } from "../util/aws";

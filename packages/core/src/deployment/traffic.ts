@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import type { ChatRequest } from "../provider";
 import { useProvider } from "../provider/lookup";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The public shape of a price kept with a deployment or quoted in an estimate. */
 export const PriceInfo = z

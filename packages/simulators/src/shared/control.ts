@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { ReadBody } from "./body";
 import type { Exchange } from "./exchanges";
 import { type Faults, faultKinds } from "./faults";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { advanceDeployedModel, byName, deployedModelView, type SimDeployedModel } from "../deployments";
 import { notFound, rpcError } from "../errors";
 import { paginate, readBody } from "../http";

@@ -1,7 +1,7 @@
 import { parseDuration } from "@hangar/core/providers/fireworks/format";
 import { precisions } from "@hangar/core/providers/fireworks/provider";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { acceleratorTypes, catalogModel, hardwareProblem } from "../catalog";
 import {
   advanceDeployment,

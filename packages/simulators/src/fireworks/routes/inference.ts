@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { reply } from "../../together/routes/chat";
 import { advanceDeployedModel, byName, type SimDeployment, scaleTo } from "../deployments";
 import { inferenceError } from "../errors";

@@ -1,6 +1,6 @@
 import { precisions } from "@hangar/core/providers/fireworks/provider";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { notFound, rpcError } from "../errors";
 import { accountOf, paginate, readBody, splitVerb, validId } from "../http";
 import {

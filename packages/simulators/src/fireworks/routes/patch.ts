@@ -1,6 +1,6 @@
 import { fieldPaths } from "@hangar/core/providers/fireworks/format";
 import type { Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { deploymentView, desiredFor, type SimDeployment, scaleTo } from "../deployments";
 import { rpcError } from "../errors";
 import { readBody } from "../http";

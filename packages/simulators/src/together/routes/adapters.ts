@@ -5,7 +5,7 @@ import type {
   AdapterListResponse,
   AdapterRemoveResponse,
 } from "together-ai/resources/endpoints/adapters";
-import { z } from "zod";
+import * as z from "zod";
 import { adapterView, splitModelId } from "../adapters";
 import { liveEndpoint } from "../endpoints";
 import { fail, notRunning } from "../errors";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import type { ChatCompletion, ChatCompletionChunk } from "together-ai/resources/chat/completions";
-import { z } from "zod";
+import * as z from "zod";
 import { splitModelId } from "../adapters";
 import { catalogModel } from "../catalog";
 import { servingEndpoint } from "../endpoints";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { mountControl } from "../../shared/control";
 import type { Exchange } from "../../shared/exchanges";
 import type { Faults } from "../../shared/faults";

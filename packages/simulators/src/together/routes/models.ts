@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { EndpointListHardwareResponse } from "together-ai/resources/endpoints";
 import type { ModelListResponse, ModelObject, ModelUploadResponse } from "together-ai/resources/models";
-import { z } from "zod";
+import * as z from "zod";
 import { catalog, catalogModel, fits, hardwareConfigs, hardwareObject, modelObject } from "../catalog";
 import { fail } from "../errors";
 import { readBody } from "../http";
