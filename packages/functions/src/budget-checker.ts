@@ -1,7 +1,7 @@
 import { withActor } from "@hangar/core/actor";
-import * as Budget from "@hangar/core/budget/index";
+import { check } from "@hangar/core/budget/check";
 import { registerProviderFacts } from "./providers/facts";
 
 registerProviderFacts();
 
-export const handler = () => withActor({ type: "system" }, () => Budget.check());
+export const handler = () => withActor({ type: "system" }, () => check());

@@ -1,5 +1,5 @@
 import { withActor } from "@hangar/core/actor";
-import * as Deployment from "@hangar/core/deployment/index";
+import { sweepPolicies } from "@hangar/core/deployment/sweep";
 import { registerProviderFacts } from "./providers/facts";
 
 registerProviderFacts();
@@ -7,5 +7,5 @@ registerProviderFacts();
 /** Idle warnings and stops, schedule starts and stops, deletes after a long stop. */
 export const handler = () =>
   withActor({ type: "system" }, async () => {
-    await Deployment.sweepPolicies();
+    await sweepPolicies();
   });

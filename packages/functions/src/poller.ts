@@ -1,5 +1,6 @@
 import { withActor } from "@hangar/core/actor";
-import * as Deployment from "@hangar/core/deployment/index";
+import { sweepOutbox } from "@hangar/core/deployment/dispatch";
+import { requeueOverdue } from "@hangar/core/deployment/overdue";
 import { registerProviderFacts } from "./providers/facts";
 
 registerProviderFacts();
@@ -7,6 +8,6 @@ registerProviderFacts();
 /** Re-enqueues checks whose message was lost, and webhook events stuck in the outbox. */
 export const handler = () =>
   withActor({ type: "system" }, async () => {
-    await Deployment.requeueOverdue();
-    await Deployment.sweepOutbox();
+    await requeueOverdue();
+    await sweepOutbox();
   });

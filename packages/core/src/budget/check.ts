@@ -8,7 +8,7 @@ import { stopFor } from "../deployment/stop-for";
 import { load as loadDeployment } from "../deployment/write";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
-import { emit } from "../webhook";
+import { emit } from "../webhook/notice";
 import { type BudgetRow, periodKey } from "./info";
 import { all, drop, mark } from "./store";
 
