@@ -3,7 +3,7 @@ import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../pro
 import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
-import type { Schedule } from "./schedule";
+import type { Schedule } from "./schedule-input";
 import { type Intent, intentOf, type State } from "./states";
 
 /** A deployment as stored. Index attributes and step bookkeeping stay inside core. */
