@@ -1,5 +1,5 @@
-import type { Row } from "@hangar/core/deployment/row";
 import { requeueOverdue } from "@hangar/core/deployment/overdue";
+import type { Row } from "@hangar/core/deployment/row";
 import { sweepPolicies } from "@hangar/core/deployment/sweep";
 import { dynamo, sqsClient } from "@hangar/core/util/aws";
 import { machine } from "./machine";
