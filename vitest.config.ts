@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
-          setupFiles: ["test/setup/unit-env.ts"],
+          setupFiles: ["test/setup/unit-env.ts", "test/setup/providers.ts"],
         },
       },
       {
@@ -20,6 +20,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/setup/global.ts"],
+          setupFiles: ["test/setup/providers.ts"],
           // One stack, one simulator: files that inject provider faults must not overlap others.
           fileParallelism: false,
           testTimeout: 120_000,

@@ -13,6 +13,7 @@ import { machine } from "./machine";
  *
  *   npm run bench:bundles            # table
  *   npm run bench:bundles -- --inputs worker   # also the largest inputs of one bundle
+ *   npm run check:bundles            # sizes only; fails when a cron passes its target (CI)
  */
 
 const root = resolve(import.meta.dirname, "..");
@@ -41,7 +42,22 @@ const baselines: Record<string, string> = {
     export const handler = streamHandle(app);`,
 };
 
-type Row = { name: string; bytes: number; importMs: number; metafile: Metafile };
+/**
+ * Issue 8's targets, as SST builds the functions. Crons need only DynamoDB, SQS and their own
+ * logic, so theirs is enforced. The API's (1 MB) is not met yet: all of zod (@hono/zod-openapi
+ * hands z to extendZodWithOpenApi), undici, S3 and luxon are each called on some route.
+ */
+const KB = 1024;
+const targets: Record<string, { bytes: number; enforced: boolean }> = {
+  api: { bytes: 1024 * KB, enforced: false },
+  poller: { bytes: 700 * KB, enforced: true },
+  "policy-sweeper": { bytes: 700 * KB, enforced: true },
+  "budget-checker": { bytes: 700 * KB, enforced: true },
+};
+
+const check = process.argv.includes("--check");
+
+type Row = { name: string; bytes: number; importMs?: number; metafile: Metafile };
 
 async function bundle(name: string, entry: { file: string } | { source: string }): Promise<Row> {
   const outfile = join(out, `${name.replace(/[^a-z0-9-]/gi, "_")}.mjs`);
@@ -64,7 +80,7 @@ async function bundle(name: string, entry: { file: string } | { source: string }
     logLevel: "error",
   });
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  return { name, bytes, importMs: coldImport(outfile), metafile: result.metafile };
+  return { name, bytes, importMs: check ? undefined : coldImport(outfile), metafile: result.metafile };
 }
 
 /**
@@ -108,11 +124,25 @@ try {
   console.log(
     `bundles as SST builds them (esbuild ESM, minified, node22) on ${m.cores}× ${m.cpu}, ${m.node}\n`,
   );
-  console.log(`${"function".padEnd(26)}${"size".padStart(10)}${"cold import".padStart(14)}`);
+  console.log(
+    `${"function".padEnd(26)}${"size".padStart(10)}${"cold import".padStart(14)}${"target".padStart(10)}`,
+  );
+  const over: string[] = [];
   for (const row of rows) {
+    const target = targets[row.name];
+    const importMs = row.importMs === undefined ? "–" : `${row.importMs.toFixed(0)} ms`;
+    const mark =
+      target && row.bytes > target.bytes ? (target.enforced ? " OVER" : " over (not enforced)") : "";
+    if (mark && target?.enforced) over.push(row.name);
     console.log(
-      `${row.name.padEnd(26)}${kb(row.bytes).padStart(10)}${`${row.importMs.toFixed(0)} ms`.padStart(14)}`,
+      `${row.name.padEnd(26)}${kb(row.bytes).padStart(10)}${importMs.padStart(14)}${(target ? kb(target.bytes) : "").padStart(10)}${mark}`,
     );
+  }
+  if (check && over.length) {
+    console.error(
+      `\n${over.join(", ")} ${over.length > 1 ? "are" : "is"} over the size target; npm run bench:bundles -- --inputs <name> shows what it carries.`,
+    );
+    process.exitCode = 1;
   }
 
   const inspect = process.argv.indexOf("--inputs");

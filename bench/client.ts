@@ -1,4 +1,4 @@
-import type { Exchange } from "@hangar/core/providers/together/sim/index";
+import type { Exchange } from "@hangar/simulators/together/index";
 
 /** Calls the stack's API (one-off calls; the load generator has its own pool). */
 export function apiClient(apiUrl: string, apiKey: string) {

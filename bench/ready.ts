@@ -1,5 +1,5 @@
-import type { Exchange } from "@hangar/core/providers/together/sim/index";
-import { defaultSteps } from "@hangar/core/providers/together/sim/state";
+import type { Exchange } from "@hangar/simulators/together/index";
+import { defaultSteps } from "@hangar/simulators/together/state";
 import type { apiClient, simClient } from "./client";
 import type { Delivery, startReceiver } from "./receiver";
 

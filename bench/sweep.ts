@@ -1,5 +1,6 @@
+import { requeueOverdue } from "@hangar/core/deployment/overdue";
 import type { Row } from "@hangar/core/deployment/row";
-import { requeueOverdue, sweepPolicies } from "@hangar/core/deployment/sweep";
+import { sweepPolicies } from "@hangar/core/deployment/sweep";
 import { dynamo, sqsClient } from "@hangar/core/util/aws";
 import { machine } from "./machine";
 import { type Due, putRows, readyRow } from "./sweep/fleet";

@@ -18,7 +18,7 @@ import type { Row } from "@hangar/core/deployment/row";
 import { Schedule } from "@hangar/core/deployment/schedule";
 import type { State } from "@hangar/core/deployment/states";
 import * as Hardware from "@hangar/core/hardware/index";
-import { startTogetherSimulator } from "@hangar/core/providers/together/sim/index";
+import { startTogetherSimulator } from "@hangar/simulators/together/index";
 import { DateTime } from "luxon";
 
 const zone = "Europe/Paris";

@@ -6,7 +6,7 @@ import {
   type S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { HubFile } from "@hangar/local/huggingface/files";
+import { HubFile } from "@hangar/simulators/huggingface/files";
 import { MiB } from "./measure";
 
 /** fauxqs takes bodies up to 11 MiB, so a big object goes up in 8 MiB parts. */

@@ -1,5 +1,5 @@
-import { startFireworksSimulator } from "@hangar/core/providers/fireworks/sim/index";
-import { startHubSimulator } from "@hangar/local/huggingface/index";
+import { startFireworksSimulator } from "@hangar/simulators/fireworks/index";
+import { startHubSimulator } from "@hangar/simulators/huggingface/index";
 import { startFauxqs } from "fauxqs";
 import { startSink } from "./sink";
 

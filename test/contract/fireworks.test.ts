@@ -1,21 +1,21 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type Exchange,
+  type FireworksSimulator,
+  startFireworksSimulator,
+} from "@hangar/simulators/fireworks/index";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import {
   AuthenticationError,
   createFireworksProvider,
   FireworksClient,
   type FireworksProvider,
 } from "../../packages/core/providers/fireworks";
-import {
-  type Exchange,
-  type FireworksSimulator,
-  startFireworksSimulator,
-} from "../../packages/core/providers/fireworks/sim";
 import type { EndpointStatus, SourceFile, Transfer, UploadStatus } from "../../packages/core/src/provider";
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";

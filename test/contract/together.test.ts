@@ -1,16 +1,16 @@
+import {
+  type Exchange,
+  startTogetherSimulator,
+  type TogetherSimulator,
+} from "@hangar/simulators/together/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import {
   AuthenticationError,
   BadRequestError,
   createTogetherProvider,
   TogetherClient,
 } from "../../packages/core/providers/together";
-import {
-  type Exchange,
-  startTogetherSimulator,
-  type TogetherSimulator,
-} from "../../packages/core/providers/together/sim";
 import type { EndpointStatus, Provider, UploadStatus } from "../../packages/core/src/provider";
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";

@@ -3,7 +3,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { withActor } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
 import type { Provider } from "@hangar/core/provider/index";
-import { useProvider } from "@hangar/core/provider/registry";
+import { useProvider } from "@hangar/core/provider/lookup";
 import { Job } from "@hangar/core/queue/jobs";
 import { dynamo, sqsClient } from "@hangar/core/util/aws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

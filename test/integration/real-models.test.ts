@@ -1,4 +1,4 @@
-import { DEFAULT_HUB_TOKEN } from "@hangar/local/huggingface/index";
+import { DEFAULT_HUB_TOKEN } from "@hangar/simulators/huggingface/index";
 import { describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { providers } from "../support/providers";

@@ -1,8 +1,8 @@
+import { startTogetherSimulator, type TogetherSimulator } from "@hangar/simulators/together/index";
 import Together from "together-ai";
 import type { DedicatedEndpoint } from "together-ai/resources/endpoints";
 import type { UploadStatusResponse } from "together-ai/resources/models/uploads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTogetherSimulator, type TogetherSimulator } from "../../packages/core/providers/together/sim";
 
 /**
  * Fidelity without the saved specs: Together's official SDK drives the simulator over HTTP through

@@ -3,9 +3,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { ModelSpec, Transfer } from "@hangar/core/provider/index";
-import { startFireworksSimulator } from "@hangar/core/providers/fireworks/sim/index";
 import { listFiles, readJson, sendFile, type WeightsFile } from "@hangar/core/weights/index";
-import { type HubSimulator, startHubSimulator } from "@hangar/local/huggingface/index";
+import { startFireworksSimulator } from "@hangar/simulators/fireworks/index";
+import { type HubSimulator, startHubSimulator } from "@hangar/simulators/huggingface/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stack } from "../support/stack";
 

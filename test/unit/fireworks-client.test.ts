@@ -1,3 +1,4 @@
+import { type FireworksSimulator, startFireworksSimulator } from "@hangar/simulators/fireworks/index";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
@@ -8,10 +9,6 @@ import {
   NotFoundError,
   TimeoutError,
 } from "../../packages/core/providers/fireworks";
-import {
-  type FireworksSimulator,
-  startFireworksSimulator,
-} from "../../packages/core/providers/fireworks/sim";
 
 let sim: FireworksSimulator;
 let client: FireworksClient;

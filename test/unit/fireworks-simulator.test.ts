@@ -2,13 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { type FireworksSimulator, startFireworksSimulator } from "@hangar/simulators/fireworks/index";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BadRequestError, FireworksClient } from "../../packages/core/providers/fireworks";
-import {
-  type FireworksSimulator,
-  startFireworksSimulator,
-} from "../../packages/core/providers/fireworks/sim";
 
 let sim: FireworksSimulator;
 let client: FireworksClient;

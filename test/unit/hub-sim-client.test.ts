@@ -1,4 +1,4 @@
-import { type HubSimulator, parseScale, startHubSimulator } from "@hangar/local/huggingface/index";
+import { type HubSimulator, parseScale, startHubSimulator } from "@hangar/simulators/huggingface/index";
 import {
   downloadFile,
   fileDownloadInfo,

@@ -1,4 +1,4 @@
-import { assertConfigured } from "@hangar/core/provider/registry";
+import { assertConfigured } from "@hangar/core/provider/lookup";
 import { afterEach, describe, expect, it } from "vitest";
 
 describe("provider configuration", () => {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startTogetherSimulator, type TogetherSimulator } from "@hangar/simulators/together/index";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   backoffDelay,
@@ -13,7 +14,6 @@ import {
   TogetherError,
   withRetry,
 } from "../../packages/core/providers/together";
-import { startTogetherSimulator, type TogetherSimulator } from "../../packages/core/providers/together/sim";
 import type { Clock } from "../../packages/core/src/provider/retry";
 
 const policy = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };

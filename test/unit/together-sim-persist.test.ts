@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createEndpoint } from "@hangar/core/providers/together/sim/endpoints";
-import { startTogetherSimulator } from "@hangar/core/providers/together/sim/index";
+import { createEndpoint } from "@hangar/simulators/together/endpoints";
+import { startTogetherSimulator } from "@hangar/simulators/together/index";
 import { describe, expect, it } from "vitest";
 
 describe("the Together simulator's saved state", () => {

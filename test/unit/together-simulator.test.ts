@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   CORRUPT_WEIGHTS,
   startTogetherSimulator,
   type TogetherSimulator,
-} from "../../packages/core/providers/together/sim";
+} from "@hangar/simulators/together/index";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 let sim: TogetherSimulator;
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { HubFile } from "@hangar/local/huggingface/files";
-import { safetensorsHeader } from "@hangar/local/huggingface/generate";
-import { parseRange } from "@hangar/local/huggingface/http";
+import { HubFile } from "@hangar/simulators/huggingface/files";
+import { safetensorsHeader } from "@hangar/simulators/huggingface/generate";
+import { parseRange } from "@hangar/simulators/huggingface/http";
 import { describe, expect, it } from "vitest";
 
 const bytes = (file: HubFile, start?: number, end?: number) => Buffer.concat([...file.read(start, end)]);

@@ -28,10 +28,6 @@ export const Config = {
   region: () => process.env.AWS_REGION ?? "us-east-1",
   /** The API's address as clients reach it (behind a proxy or a custom domain); unset: the request's origin. */
   publicUrl: () => process.env.HANGAR_PUBLIC_URL,
-  together: () => ({
-    apiKey: required("TOGETHER_API_KEY"),
-    baseUrl: process.env.TOGETHER_BASE_URL ?? "https://api.together.ai/v1",
-  }),
   /** Adaptive backoff between provider checks: starts at min right after an action, doubles to max. */
   checkDelay: () => ({
     min: seconds("HANGAR_CHECK_MIN_SECONDS", 5),

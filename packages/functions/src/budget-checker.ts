@@ -1,5 +1,8 @@
 import { withActor } from "@hangar/core/actor";
-import * as Budget from "@hangar/core/budget/index";
+import { check } from "@hangar/core/budget/check";
 import { lambda } from "./lambda";
+import { registerProviderFacts } from "./providers/facts";
 
-export const handler = lambda(() => withActor({ type: "system" }, () => Budget.check()));
+registerProviderFacts();
+
+export const handler = lambda(() => withActor({ type: "system" }, () => check()));

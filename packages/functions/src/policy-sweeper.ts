@@ -1,10 +1,13 @@
 import { withActor } from "@hangar/core/actor";
-import * as Deployment from "@hangar/core/deployment/index";
+import { sweepPolicies } from "@hangar/core/deployment/sweep";
 import { lambda } from "./lambda";
+import { registerProviderFacts } from "./providers/facts";
+
+registerProviderFacts();
 
 /** Idle warnings and stops, schedule starts and stops, deletes after a long stop. */
 export const handler = lambda(() =>
   withActor({ type: "system" }, async () => {
-    await Deployment.sweepPolicies();
+    await sweepPolicies();
   }),
 );

@@ -1,12 +1,15 @@
 import { withActor } from "@hangar/core/actor";
-import * as Deployment from "@hangar/core/deployment/index";
-import * as Webhook from "@hangar/core/webhook/index";
+import { requeueOverdue } from "@hangar/core/deployment/overdue";
+import { sweepOutbox } from "@hangar/core/webhook/outbox";
 import { lambda } from "./lambda";
+import { registerProviderFacts } from "./providers/facts";
+
+registerProviderFacts();
 
 /** Re-enqueues checks whose message was lost, and events stuck in the outbox. */
 export const handler = lambda(() =>
   withActor({ type: "system" }, async () => {
-    await Deployment.requeueOverdue();
-    await Webhook.sweepOutbox();
+    await requeueOverdue();
+    await sweepOutbox();
   }),
 );

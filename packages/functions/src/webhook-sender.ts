@@ -3,14 +3,18 @@ import { withActor } from "@hangar/core/actor";
 import { Config } from "@hangar/core/config";
 import { sqsClient } from "@hangar/core/util/aws";
 import { log } from "@hangar/core/util/log";
+import * as Sender from "@hangar/core/webhook/deliver";
 import * as Webhook from "@hangar/core/webhook/index";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { processBatch } from "./batch";
 import { lambda } from "./lambda";
+import { registerProviderFacts } from "./providers/facts";
+
+registerProviderFacts();
 
 export const handler = lambda((event: SQSEvent) =>
   withActor({ type: "system" }, () =>
-    processBatch(event, handle, { expected: (error) => error instanceof Webhook.DeliveryFailed }),
+    processBatch(event, handle, { expected: (error) => error instanceof Sender.DeliveryFailed }),
   ),
 );
 
@@ -28,11 +32,11 @@ async function handle(record: SQSRecord) {
 
 async function deliver(job: { subscriptionId: string; deliveryId: string }, record: SQSRecord) {
   try {
-    await Webhook.deliver(job, Number(record.attributes.ApproximateReceiveCount));
+    await Sender.deliver(job, Number(record.attributes.ApproximateReceiveCount));
   } catch (error) {
     // Backoff rides on the message itself: hidden until the next attempt, and parked in the
     // DLQ by SQS once its receive count passes maxReceiveCount.
-    if (error instanceof Webhook.DeliveryFailed) await hide(record, error.retryInSeconds);
+    if (error instanceof Sender.DeliveryFailed) await hide(record, error.retryInSeconds);
     throw error;
   }
 }

@@ -5,6 +5,9 @@ import { log } from "@hangar/core/util/log";
 import type { SQSEvent } from "aws-lambda";
 import { processBatch } from "./batch";
 import { lambda } from "./lambda";
+import { registerProviderClients } from "./providers/clients";
+
+registerProviderClients();
 
 export const handler = lambda((event: SQSEvent) =>
   withActor({ type: "system" }, () =>

@@ -33,7 +33,7 @@ export async function startTogether(
       : "simulator");
   if (choice !== "simulator")
     return real({ TOGETHER_API_KEY: choice.apiKey, TOGETHER_BASE_URL: choice.baseUrl });
-  const { startTogetherSimulator } = await import("@hangar/core/providers/together/sim/index");
+  const { startTogetherSimulator } = await import("@hangar/simulators/together/index");
   const s = await startTogetherSimulator(sim);
   return {
     env: { TOGETHER_API_KEY: s.apiKey, TOGETHER_BASE_URL: s.url },
@@ -53,7 +53,7 @@ export async function startFireworks(env: Env, sim: Sim): Promise<StandIn> {
     ];
     return real(Object.fromEntries(pick.flatMap((k) => (env[k] ? [[k, env[k] as string]] : []))));
   }
-  const { startFireworksSimulator } = await import("@hangar/core/providers/fireworks/sim/index");
+  const { startFireworksSimulator } = await import("@hangar/simulators/fireworks/index");
   const s = await startFireworksSimulator(sim);
   return {
     env: {
@@ -70,7 +70,7 @@ export async function startFireworks(env: Env, sim: Sim): Promise<StandIn> {
 /** The real Hub with HF_ENDPOINT set, otherwise the Hub simulator with its demo and well-known repos. */
 export async function startHuggingFace(env: Env, sim: Pick<Sim, "port">): Promise<StandIn> {
   if (env.HF_ENDPOINT) return real({ HF_ENDPOINT: env.HF_ENDPOINT });
-  const { parseScale, startHubSimulator } = await import("./huggingface/index");
+  const { parseScale, startHubSimulator } = await import("@hangar/simulators/huggingface/index");
   const s = await startHubSimulator({ port: sim.port, scale: parseScale(env.HANGAR_HF_SIM_SCALE) });
   return { env: { HF_ENDPOINT: s.url }, simulatorUrl: s.url, stop: s.close };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_HUB_TOKEN } from "./huggingface/index";
+import { DEFAULT_HUB_TOKEN } from "@hangar/simulators/huggingface/index";
 import type { Stack } from "./stack";
 import { quietSqliteWarning } from "./warnings";
 

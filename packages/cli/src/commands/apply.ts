@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type Deployment, HangarError, type paths, unwrap } from "@hangar/sdk";
 import type { Command } from "commander";
 import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../config";
 import { type Context, withContext } from "../context";
 import { colours, printJson } from "../output";

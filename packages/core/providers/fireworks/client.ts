@@ -1,16 +1,10 @@
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import { HttpTransport, type ProviderErrors } from "../../src/provider/http";
+import { HttpTransport } from "../../src/provider/http";
 import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
 import { collectPages } from "../../src/util/paginate";
-import {
-  ConnectionError,
-  errorFromResponse,
-  FireworksError,
-  InvalidResponseError,
-  isRetryableStatus,
-  TimeoutError,
-} from "./errors";
+import { InvalidResponseError, isRetryableStatus, transportErrors } from "./errors";
+import { FIREWORKS_BASE_URL } from "./facts";
 import { fieldPaths, updateMask } from "./format";
 import { Wire } from "./wire";
 
@@ -31,16 +25,6 @@ export type FireworksClientOptions = {
   dispatcher?: Dispatcher;
 };
 
-const errors = (retryOn: (status: number) => boolean): ProviderErrors => ({
-  name: "fireworks",
-  label: "Fireworks",
-  fromResponse: errorFromResponse,
-  shouldRetry: retryOn,
-  owns: (error) => error instanceof FireworksError,
-  timeout: (message, init) => new TimeoutError(message, init),
-  connection: (message, init) => new ConnectionError(message, init),
-  invalidResponse: (message, init) => new InvalidResponseError(message, init),
-});
 /** A 503 from inference is mostly DEPLOYMENT_SCALING_UP; Hangar's core decides how to wait, not this client. */
 const inferenceRetry = (status: number) => status !== 503 && isRetryableStatus(status);
 
@@ -58,18 +42,18 @@ export class FireworksClient {
     if (!options.apiKey) throw new Error("Fireworks API key is missing");
     if (!options.accountId) throw new Error("Fireworks account id is missing");
     this.accountId = options.accountId;
-    const baseUrl = (options.baseUrl ?? "https://api.fireworks.ai").replace(/\/+$/, "");
+    const baseUrl = (options.baseUrl ?? FIREWORKS_BASE_URL).replace(/\/+$/, "");
     const common = {
       apiKey: options.apiKey,
       timeoutMs: options.timeoutMs ?? 30_000,
       retry: retryPolicy(options),
       dispatcher: options.dispatcher,
     };
-    this.http = new HttpTransport({ ...common, baseUrl, errors: errors(isRetryableStatus) });
+    this.http = new HttpTransport({ ...common, baseUrl, errors: transportErrors() });
     this.inference = new HttpTransport({
       ...common,
       baseUrl: options.inferenceUrl ?? `${baseUrl}/inference/v1`,
-      errors: errors(inferenceRetry),
+      errors: transportErrors(inferenceRetry),
     });
     this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;
   }

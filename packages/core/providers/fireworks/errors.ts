@@ -1,9 +1,22 @@
 import { ProviderError, type ProviderErrorOptions } from "../../src/provider/error";
+import type { ProviderErrors } from "../../src/provider/http";
 
 /** Every failure of a Fireworks call; `code` is the google.rpc code name (`FAILED_PRECONDITION`) when known. */
 export class FireworksError extends ProviderError {
   constructor(message: string, options: ProviderErrorOptions) {
     super("fireworks", message, options);
+  }
+
+  /**
+   * The error class for an HTTP status, in one place (the Stainless `APIError.generate`). A
+   * google.rpc code in the body decides `retryable` over the status.
+   */
+  static generate(status: number, body: unknown, _headers: Headers, retryAfterMs?: number): FireworksError {
+    const { message, code } = describeError(status, body);
+    const retryable =
+      code && rpcCodes.includes(code as never) ? transient.has(code) : isRetryableStatus(status);
+    const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : FireworksError);
+    return new Class(message, { status, code, body, retryable, retryAfterMs });
   }
 }
 
@@ -89,17 +102,20 @@ const byStatus: Record<number, typeof FireworksError> = {
   429: RateLimitError,
 };
 
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  _headers: Headers,
-  retryAfterMs?: number,
-): FireworksError {
-  const { message, code } = describeError(status, body);
-  const retryable =
-    code && rpcCodes.includes(code as never) ? transient.has(code) : isRetryableStatus(status);
-  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : FireworksError);
-  return new Class(message, { status, code, body, retryable, retryAfterMs });
+/** How the shared transport words and classifies Fireworks' failures. */
+export function transportErrors(
+  retryOn: (status: number, headers: Headers) => boolean = isRetryableStatus,
+): ProviderErrors {
+  return {
+    name: "fireworks",
+    label: "Fireworks",
+    fromResponse: FireworksError.generate,
+    shouldRetry: retryOn,
+    owns: (error) => error instanceof FireworksError,
+    timeout: (message, init) => new TimeoutError(message, init),
+    connection: (message, init) => new ConnectionError(message, init),
+    invalidResponse: (message, init) => new InvalidResponseError(message, init),
+  };
 }
 
 /** `validateUpload` answers this while the files are still landing; it means "not yet", not "failed". */

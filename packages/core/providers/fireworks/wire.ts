@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Fireworks' wire types, in its casing (proto3 JSON). Liberal on purpose: every field may be

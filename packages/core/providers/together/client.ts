@@ -1,6 +1,8 @@
 import type { Dispatcher } from "undici";
+import { HttpTransport } from "../../src/provider/http";
 import { type Clock, type RetryPolicy, retryPolicy } from "../../src/provider/retry";
-import { Transport } from "./http";
+import { transportErrors } from "./errors";
+import { TOGETHER_BASE_URL } from "./facts";
 import { Wire } from "./wire";
 
 export type TogetherClientOptions = {
@@ -22,14 +24,15 @@ const id = encodeURIComponent;
 
 /** Together's v1 REST API, resource by resource, in Together's own wire shapes. */
 export class TogetherClient {
-  private readonly http: Transport;
+  private readonly http: HttpTransport;
   private readonly chatTimeoutMs: number;
 
   constructor(options: TogetherClientOptions) {
     if (!options.apiKey) throw new Error("Together API key is missing");
-    this.http = new Transport({
+    this.http = new HttpTransport({
+      errors: transportErrors(),
       apiKey: options.apiKey,
-      baseUrl: options.baseUrl ?? "https://api.together.ai/v1",
+      baseUrl: options.baseUrl ?? TOGETHER_BASE_URL,
       timeoutMs: options.timeoutMs ?? 30_000,
       retry: retryPolicy(options),
       dispatcher: options.dispatcher,

@@ -1,9 +1,17 @@
 import { ProviderError, type ProviderErrorOptions } from "../../src/provider/error";
+import type { ProviderErrors } from "../../src/provider/http";
 
 /** Every failure of a Together call. The message comes from Together's error body, never from our request. */
 export class TogetherError extends ProviderError {
   constructor(message: string, options: ProviderErrorOptions) {
     super("together", message, options);
+  }
+
+  /** The error class for an HTTP status, in one place (the Stainless `APIError.generate`). */
+  static generate(status: number, body: unknown, headers: Headers, retryAfterMs?: number): TogetherError {
+    const { message, code } = describe(status, body);
+    const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : TogetherError);
+    return new Class(message, { status, code, body, retryable: shouldRetry(status, headers), retryAfterMs });
   }
 }
 
@@ -57,13 +65,18 @@ const byStatus: Record<number, typeof TogetherError> = {
   429: RateLimitError,
 };
 
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  headers: Headers,
-  retryAfterMs?: number,
-): TogetherError {
-  const { message, code } = describe(status, body);
-  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : TogetherError);
-  return new Class(message, { status, code, body, retryable: shouldRetry(status, headers), retryAfterMs });
+/** How the shared transport words and classifies Together's failures. */
+export function transportErrors(
+  retryOn: (status: number, headers: Headers) => boolean = shouldRetry,
+): ProviderErrors {
+  return {
+    name: "together",
+    label: "Together",
+    fromResponse: TogetherError.generate,
+    shouldRetry: retryOn,
+    owns: (error) => error instanceof TogetherError,
+    timeout: (message, init) => new TimeoutError(message, init),
+    connection: (message, init) => new ConnectionError(message, init),
+    invalidResponse: (message, init) => new InvalidResponseError(message, init),
+  };
 }

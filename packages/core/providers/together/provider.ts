@@ -1,9 +1,9 @@
-import { Config } from "../../src/config";
 import type { EndpointStatus, ModelSpec, Provider, UploadStatus } from "../../src/provider";
 import { ProviderError } from "../../src/provider/error";
 import { adapters } from "./adapters";
 import { TogetherClient, type TogetherClientOptions } from "./client";
 import { NotFoundError } from "./errors";
+import { TOGETHER_BASE_URL } from "./facts";
 import { type Presign, parseSource, presignS3 } from "./source";
 import { toEndpointStatus, toHardware, toUploadStatus } from "./states";
 import type { Wire } from "./wire";
@@ -39,6 +39,13 @@ function unsupported(error: unknown): never {
   });
 }
 
+/** Env is read when the first call needs a client, so importing this module needs no secrets. */
+function fromEnv() {
+  const apiKey = process.env.TOGETHER_API_KEY;
+  if (!apiKey) throw new Error("TOGETHER_API_KEY is not set");
+  return { apiKey, baseUrl: process.env.TOGETHER_BASE_URL ?? TOGETHER_BASE_URL };
+}
+
 /** Core's `Provider` over Together's v1 API. The client is built on first use, so importing needs no env. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -47,7 +54,7 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
   const api = () => {
     const env = options.apiKey
       ? { apiKey: options.apiKey, baseUrl: process.env.TOGETHER_BASE_URL }
-      : Config.together();
+      : fromEnv();
     client ??= new TogetherClient({ ...definedOnly(env), ...definedOnly(options) } as TogetherClientOptions);
     return client;
   };

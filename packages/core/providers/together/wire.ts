@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Together's wire types, in Together's casing. Liberal where the live API is known to stray from

@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { useTenant } from "../actor";
 import { Config } from "../config";
 import { VisibleError } from "../error";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Generated keys look like `hk_<43 chars>`; only a key's SHA-256 is stored, and lookups go by it. */
 export const PREFIX = "hk_";

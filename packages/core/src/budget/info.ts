@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const Limit = z.number().positive().max(10_000_000).nullable().optional();
 

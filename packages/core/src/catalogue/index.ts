@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { uploads } from "../deployment/query";
 import { type DeployableModel, enabledProviders, type ProviderName } from "../provider";
-import { assertConfigured, useProvider } from "../provider/registry";
+import { assertConfigured, useProvider } from "../provider/lookup";
 import { fn } from "../util/fn";
 
 export const ListInput = z.object({ provider: z.enum(enabledProviders) });

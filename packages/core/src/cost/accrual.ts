@@ -1,14 +1,9 @@
 import { isBilled, type State } from "../deployment/states";
+import type { CurrentPrice, Price } from "../hardware/price";
 import type { ProviderName } from "../provider";
 import { costOf, type Micros, toMicros } from "./money";
 
-/** A price per replica-hour and where it came from. */
-export type Price = {
-  hardware: string;
-  pricePerHour: number;
-  priceSource: "provider" | "table";
-  priceAsOf: string | null;
-};
+export type { CurrentPrice, Price };
 
 /** One entry of a deployment's history, reduced to what billing needs. */
 export type Change = {
@@ -26,8 +21,6 @@ export type Change = {
   /** An adapter served from another deployment's endpoint: that deployment pays for the GPU. */
   onBase?: boolean;
 };
-
-export type CurrentPrice = (provider: ProviderName, hardware: string) => Price | undefined;
 
 export const stopKinds = ["idle", "schedule", "budget", "manual", "provider", "other"] as const;
 export type StopKind = (typeof stopKinds)[number];

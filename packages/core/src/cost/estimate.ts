@@ -1,10 +1,10 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AutoscalingInput } from "../deployment/input";
 import { VisibleError } from "../error";
+import { hardwareList, toPrice } from "../hardware/price";
 import { enabledProviders } from "../provider";
 import { fn } from "../util/fn";
 import { costOf, type Micros, toMicros, toUsd } from "./money";
-import { hardwareList, toPrice } from "./price";
 import { activeIntervals, type Schedule, ScheduleInput } from "./schedule";
 
 const HOUR_MS = 3_600_000;

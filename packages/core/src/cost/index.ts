@@ -5,11 +5,11 @@ import { fn } from "../util/fn";
 import { accrue, emptyTotals, merge, priceFor } from "./accrual";
 import { accrued, GroupBy, grouped, present, RangeInput, resolveRange, tenantAccrued } from "./report";
 
+export { hardwareList, snapshot } from "../hardware/price";
 export { type Price, stopKinds } from "./accrual";
 export { EstimateInput, estimate } from "./estimate";
 export { CostGroup, DeploymentCost, Estimate, PriceInfo, TenantCost } from "./info";
 export { formatUsd, type Micros, toMicros, toUsd } from "./money";
-export { hardwareList, snapshot } from "./price";
 export { monthStart, RangeInput, tenantAccrued } from "./report";
 export { ScheduleInput } from "./schedule";
 

@@ -1,22 +1,11 @@
-import { z } from "zod";
+import * as z from "zod";
+import { PriceInfo } from "../hardware/info";
 import { providerNames } from "../provider";
 import { stopKinds } from "./accrual";
 
-const Usd = (description: string) => z.number().meta({ description: `USD. ${description}` });
+export { PriceInfo };
 
-export const PriceInfo = z
-  .object({
-    hardware: z.string(),
-    pricePerHour: z.number().meta({ description: "USD per replica-hour." }),
-    priceSource: z
-      .enum(["provider", "table"])
-      .meta({ description: "`provider`: the provider's own API. `table`: Hangar's dated price table." }),
-    priceAsOf: z
-      .string()
-      .nullable()
-      .meta({ description: "When the provider or the table last set this price." }),
-  })
-  .meta({ id: "Price" });
+const Usd = (description: string) => z.number().meta({ description: `USD. ${description}` });
 
 export const CostTotals = z.object({
   costUsd: Usd("Accrued: billed time × replicas × price per replica-hour."),

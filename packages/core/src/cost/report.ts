@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
+import { currentPrices } from "../hardware/price";
 import type { ProviderName } from "../provider";
 import { mapLimit } from "../util/map-limit";
 import {
@@ -14,7 +15,6 @@ import {
 } from "./accrual";
 import { type DeploymentRef, deployments, history } from "./history";
 import { hours, toUsd } from "./money";
-import { currentPrices } from "./price";
 
 const Instant = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })])

@@ -1,6 +1,6 @@
-import { hardwareList } from "../cost/price";
 import { VisibleError } from "../error";
 import { closeMatches } from "../hardware/match";
+import { hardwareList } from "../hardware/price";
 import type { Hardware, ProviderName } from "../provider";
 import { ProviderError } from "../provider/error";
 import { log } from "../util/log";

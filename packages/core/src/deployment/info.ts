@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { PriceInfo } from "../cost/info";
+import * as z from "zod";
+import { PriceInfo } from "../hardware/info";
 import { providerNames } from "../provider";
-import { Schedule } from "./schedule";
+import { Schedule } from "./schedule-input";
 import { states } from "./states";
 
 export const State = z.enum(states);

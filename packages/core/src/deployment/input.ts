@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
 import { enabledProviders } from "../provider";
-import { Schedule } from "./schedule";
+import { Schedule } from "./schedule-input";
 import { states } from "./states";
 
 const HF = /^hf:\/\/[\w.-]+\/[\w.-]+(@[\w./-]+)?$/;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { mine } from "./query";
 
 export const ModelList = z

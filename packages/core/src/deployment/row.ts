@@ -1,8 +1,9 @@
-import type { Price } from "../cost/accrual";
+import type { Price } from "../hardware/price";
 import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
+import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
-import type { Schedule } from "./schedule";
+import type { Schedule } from "./schedule-input";
 import { type Intent, intentOf, type State } from "./states";
 
 /** A deployment as stored. Index attributes and step bookkeeping stay inside core. */
@@ -112,11 +113,6 @@ export type TransferFile = { path: string; size: number; sent: number; done: boo
 export const key = (id: string) => ({ pk: `DEP#${id}`, sk: "META" as const });
 export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
 
-const PROVIDER_URLS: Record<ProviderName, string> = {
-  together: "https://api.together.ai/v1/chat/completions",
-  fireworks: "https://api.fireworks.ai/inference/v1/chat/completions",
-};
-
 export function toInfo(row: Row): Info {
   return {
     id: row.id,
@@ -159,7 +155,7 @@ export function toInfo(row: Row): Info {
       endpointId: row.endpointId ?? null,
       endpointState: row.endpointState ?? null,
     },
-    endpoint: row.endpointName ? { name: row.endpointName, url: providerUrl(row.provider) } : null,
+    endpoint: row.endpointName ? { name: row.endpointName, url: inferenceUrl(row.provider) } : null,
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
@@ -176,10 +172,4 @@ function progress(files: TransferFile[]) {
     bytesTotal: files.reduce((n, f) => n + f.size, 0),
     files: files.map((f) => ({ path: f.path, size: f.size, sent: f.done ? f.size : f.sent, done: f.done })),
   };
-}
-
-/** Where the provider's OpenAI-compatible inference lives, honouring the base-URL overrides. */
-function providerUrl(provider: ProviderName) {
-  const base = provider === "together" ? process.env.TOGETHER_BASE_URL : process.env.FIREWORKS_INFERENCE_URL;
-  return base ? `${base.replace(/\/$/, "")}/chat/completions` : PROVIDER_URLS[provider];
 }

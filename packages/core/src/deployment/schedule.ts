@@ -1,46 +1,7 @@
-import { DateTime, Info as Zones } from "luxon";
-import { z } from "zod";
+import { DateTime } from "luxon";
+import { days, type Schedule } from "./schedule-input";
 
-export const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export const Window = z
-  .object({
-    days: z.array(z.enum(days)).min(1).max(7),
-    start: z.string().regex(HHMM, "Use HH:MM, 24-hour."),
-    end: z.string().regex(HHMM, "Use HH:MM, 24-hour."),
-  })
-  .refine((w) => w.start !== w.end, {
-    message: "A window needs a start and an end that differ.",
-    path: ["end"],
-  })
-  .meta({
-    description:
-      "Active on these days from start to end, local time; an end before the start runs past midnight.",
-  });
-
-export const Schedule = z
-  .object({
-    timezone: z
-      .string()
-      .refine((tz) => Zones.isValidIANAZone(tz), { message: "Use an IANA time zone, e.g. Europe/Paris." }),
-    windows: z.array(Window).min(1).max(14),
-    startLeadMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(120)
-      .default(10)
-      .meta({ description: "Start this long before a window opens, so the endpoint serves when it does." }),
-  })
-  .meta({
-    id: "Schedule",
-    example: {
-      timezone: "Europe/Paris",
-      windows: [{ days: ["mon", "tue", "wed", "thu", "fri"], start: "08:00", end: "19:00" }],
-    },
-  });
-export type Schedule = z.output<typeof Schedule>;
+export { Schedule } from "./schedule-input";
 
 export type Edge = { kind: "start" | "stop"; at: string };
 

@@ -3,7 +3,7 @@ import { Config } from "../config";
 import { TransitionConflict } from "../error";
 import type { Provider } from "../provider";
 import { ProviderError } from "../provider/error";
-import { useProvider } from "../provider/registry";
+import { useProvider } from "../provider/lookup";
 import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import type { ChatRequest } from "../provider";
-import { useProvider } from "../provider/registry";
+import { useProvider } from "../provider/lookup";
 import { fn } from "../util/fn";
 import { mine } from "./query";
 import { touch } from "./request";

@@ -1,6 +1,6 @@
 import { VisibleError } from "../error";
 import type { Capabilities, Provider } from "../provider";
-import { assertConfigured, useProvider } from "../provider/registry";
+import { assertConfigured, useProvider } from "../provider/lookup";
 import { checkAdapterBase, checkAdapterTarget } from "./check-adapter";
 import { checkHardware } from "./check-hardware";
 import type { CreateInput, UpdateInput } from "./input";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { mine } from "./query";
 import { toInfo } from "./row";
 import { load } from "./write";

@@ -1,10 +1,10 @@
-import { z } from "zod";
-import { hardwareList } from "../cost/price";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import { enabledProviders, providerNames } from "../provider";
 import { ProviderError } from "../provider/error";
-import { assertConfigured } from "../provider/registry";
+import { assertConfigured } from "../provider/lookup";
 import { fn } from "../util/fn";
+import { hardwareList } from "./price";
 
 export const Hardware = z
   .object({

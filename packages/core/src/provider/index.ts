@@ -7,6 +7,16 @@ export type ProviderName = (typeof providerNames)[number];
 /** The providers requests may name: those with a client wired into the registry. */
 export const enabledProviders = ["together", "fireworks"] as const satisfies readonly ProviderName[];
 
+/** What Hangar knows of a provider without its client: kept in the provider's folder (`facts.ts`). */
+export type ProviderFacts = {
+  name: ProviderName;
+  /** The env variables its client needs, and the SST secrets that set them on AWS (for messages). */
+  env: readonly string[];
+  secrets: string;
+  /** The OpenAI-compatible chat completions URL clients call, honouring base-URL overrides. */
+  inferenceUrl(): string;
+};
+
 export type ModelSpec = {
   /** `hf://org/repo`, `s3://bucket/key`, `https://…` (an archive URL), or a provider model name. */
   source: string;

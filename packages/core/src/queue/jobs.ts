@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Work for the jobs queue. A step job drives one provider step of one deployment; `checkId`

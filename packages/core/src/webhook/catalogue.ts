@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Every event Hangar delivers, with the schema of its `data`. State events fire on a

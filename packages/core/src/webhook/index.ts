@@ -8,7 +8,6 @@ export {
   type StateEventType,
   stateEventTypes,
 } from "./catalogue";
-export { DeliveryFailed, deliver } from "./delivery";
 export { fanout } from "./fanout";
 export { WebhookJob } from "./jobs";
 export { DeliveriesInput, DeliveryInfo, deliveries, redeliver } from "./log";

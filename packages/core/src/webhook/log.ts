@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import { cursor, isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";

@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";

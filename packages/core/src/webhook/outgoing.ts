@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { eventTypes, type Payload } from "./catalogue";
 
 /** An event on its way out: a deployment's state change or a notice, in one shape. */

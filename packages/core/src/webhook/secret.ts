@@ -1,6 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { Webhook } from "standardwebhooks";
-import { z } from "zod";
+import * as z from "zod";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";

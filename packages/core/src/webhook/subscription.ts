@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
 import { isConditionFailure, queryAll, tableName } from "../store";

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
-import { z } from "zod";
+import * as z from "zod";
 import { collectPages } from "../util/paginate";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
 import { dispatcher, follow, readSome } from "./http";

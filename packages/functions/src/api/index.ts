@@ -4,6 +4,7 @@ import { metric } from "@hangar/core/util/metrics";
 import * as Webhook from "@hangar/core/webhook/index";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "aws-lambda";
+import { registerProviderClients } from "../providers/clients";
 import { auth } from "./auth";
 import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
@@ -18,6 +19,8 @@ import { models } from "./routes/models";
 import { openai } from "./routes/openai";
 import { policies } from "./routes/policies";
 import { webhooks } from "./routes/webhooks";
+
+registerProviderClients();
 
 /** The API's composition root: public routes, then auth, then one router per resource. */
 export const app = new OpenAPIHono({

@@ -1,5 +1,5 @@
 import { Config } from "../../config";
-import { snapshot } from "../../cost/price";
+import { snapshot } from "../../hardware/price";
 import type { EndpointStatus, Provider } from "../../provider";
 import { type Desired, desiredOf, type Row } from "../row";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { LoraShape, ModelSpec, SourceFile } from "../../provider";
 import * as Weights from "../../weights";
 

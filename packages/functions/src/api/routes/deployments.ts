@@ -1,7 +1,7 @@
 import * as Deployment from "@hangar/core/deployment/index";
 import { SmokeTestInput } from "@hangar/core/deployment/traffic";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Deployments"];

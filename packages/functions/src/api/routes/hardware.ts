@@ -1,6 +1,6 @@
 import * as Hardware from "@hangar/core/hardware/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { errors, json } from "../openapi";
 
 export const hardware = new OpenAPIHono().openapi(

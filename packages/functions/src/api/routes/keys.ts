@@ -1,6 +1,6 @@
 import * as ApiKey from "@hangar/core/apikey/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { errors, json } from "../openapi";
 
 const tags = ["API keys"];

@@ -1,6 +1,6 @@
 import * as Lease from "@hangar/core/deployment/lease";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Cost policies"];

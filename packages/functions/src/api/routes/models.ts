@@ -1,6 +1,6 @@
 import * as Catalogue from "@hangar/core/catalogue/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { errors, json } from "../openapi";
 
 export const models = new OpenAPIHono().openapi(

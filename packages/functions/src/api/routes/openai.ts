@@ -5,7 +5,7 @@ import { log } from "@hangar/core/util/log";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "zod";
 import { auth } from "../auth";
 import { json } from "../openapi";
 import { passthrough } from "../passthrough";

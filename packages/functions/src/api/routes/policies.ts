@@ -1,8 +1,8 @@
 import { useTenant } from "@hangar/core/actor";
 import * as Deployment from "@hangar/core/deployment/index";
-import * as Settings from "@hangar/core/tenant/settings";
+import * as Settings from "@hangar/core/deployment/tenant-settings";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { body, errors, json } from "../openapi";
 
 const tags = ["Cost policies"];

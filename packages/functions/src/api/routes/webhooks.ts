@@ -1,6 +1,6 @@
 import * as Webhook from "@hangar/core/webhook/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
 
 const tags = ["Webhooks"];
