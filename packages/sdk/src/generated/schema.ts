@@ -2915,6 +2915,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "model": "support-bot",
+                     *       "messages": [
+                     *         {
+                     *           "role": "user",
+                     *           "content": "Say hello"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @description A deployment's name or id.

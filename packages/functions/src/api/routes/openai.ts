@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
 import { auth } from "../auth";
-import { json } from "../openapi";
+import { body, json } from "../openapi";
 import { passthrough } from "../passthrough";
 
 /**
@@ -157,15 +157,17 @@ openai
       summary: "Chat completions, routed by `model` to a deployment",
       description:
         "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
-      request: { body: { content: { "application/json": { schema: ChatBody } }, required: true } },
+      request: {
+        body: body(ChatBody, { model: "support-bot", messages: [{ role: "user", content: "Say hello" }] }),
+      },
       responses: {
         200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
         ...failures(400, 401, 404, 409, 502),
       },
     }),
     async (c) => {
-      const body = c.req.valid("json");
-      const upstream = await Deployment.chat(body.model, body, c.req.raw.signal);
+      const request = c.req.valid("json");
+      const upstream = await Deployment.chat(request.model, request, c.req.raw.signal);
       if (upstream.ok) return passthrough(upstream);
       const text = await upstream.text().catch(() => "");
       return openAIError(
