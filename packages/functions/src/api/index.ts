@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
 import { publicUrl } from "./public-url";
+import { consoleRoutes } from "./routes/console";
 import { cost } from "./routes/cost";
 import { deploymentModels } from "./routes/deployment-models";
 import { deployments } from "./routes/deployments";
@@ -52,6 +53,7 @@ for (const type of Webhook.eventTypes) {
   });
 }
 app.route("/", docs);
+app.route("/", consoleRoutes);
 
 app.use("/v1/*", auth());
 app.route("/", deployments);
