@@ -11,6 +11,7 @@ import {
   Tooltip,
 } from "chart.js";
 import { useEffect, useRef } from "react";
+import { usd } from "../format";
 
 Chart.register(
   BarController,
@@ -24,6 +25,9 @@ Chart.register(
 );
 Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 Chart.defaults.color = "#334155";
+
+/** An axis tick in dollars. */
+export const dollars = (value: string | number) => usd(Number(value));
 
 export const palette = {
   cost: "#1d4ed8",

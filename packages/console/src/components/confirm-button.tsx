@@ -11,6 +11,7 @@ export function ConfirmButton(props: {
   confirmLabel: string;
   onConfirm: () => void;
   danger?: boolean;
+  small?: boolean;
   disabled?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -19,7 +20,7 @@ export function ConfirmButton(props: {
     <>
       <button
         type="button"
-        className={props.danger ? "danger" : "secondary"}
+        className={`${props.danger ? "danger" : "secondary"}${props.small ? " small" : ""}`}
         disabled={props.disabled}
         onClick={() => dialog.current?.showModal()}
       >

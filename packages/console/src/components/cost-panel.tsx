@@ -1,6 +1,6 @@
 import type { components } from "@hangar/sdk";
 import { usd } from "../format";
-import { ChartView, palette } from "./chart";
+import { ChartView, dollars, palette } from "./chart";
 
 type Cost = components["schemas"]["DeploymentCost"];
 
@@ -43,10 +43,14 @@ export function CostPanel({ cost }: { cost: Cost }) {
                     label: "USD",
                     data: [cost.costUsd, cost.alwaysOnUsd],
                     backgroundColor: [palette.cost, palette.alwaysOn],
+                    maxBarThickness: 72,
                   },
                 ],
               },
-              options: { plugins: { legend: { display: false } } },
+              options: {
+                plugins: { legend: { display: false } },
+                scales: { y: { beginAtZero: true, ticks: { callback: dollars } } },
+              },
             }}
           />
         </figure>

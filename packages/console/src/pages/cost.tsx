@@ -1,7 +1,7 @@
 import type { components } from "@hangar/sdk";
 import { useState } from "react";
 import { unwrap, useLoad } from "../api";
-import { ChartView, palette } from "../components/chart";
+import { ChartView, dollars, palette } from "../components/chart";
 import { ErrorText, Loading } from "../components/status";
 import { day, usd } from "../format";
 
@@ -35,17 +35,30 @@ function Breakdown({ cost, title, horizontal }: { cost: Cost; title: string; hor
               data: {
                 labels,
                 datasets: [
-                  { label: "Cost", data: cost.groups.map((g) => g.costUsd), backgroundColor: palette.cost },
+                  {
+                    label: "Cost",
+                    data: cost.groups.map((g) => g.costUsd),
+                    backgroundColor: palette.cost,
+                    maxBarThickness: 56,
+                  },
                   {
                     label: "Saved",
                     data: cost.groups.map((g) => g.savingsUsd),
                     backgroundColor: palette.savings,
+                    maxBarThickness: 56,
                   },
                 ],
               },
               options: {
                 indexAxis: horizontal ? "y" : "x",
-                scales: { x: { stacked: !horizontal }, y: { stacked: !horizontal, beginAtZero: true } },
+                scales: {
+                  x: { stacked: !horizontal, ...(horizontal ? { ticks: { callback: dollars } } : {}) },
+                  y: {
+                    stacked: !horizontal,
+                    beginAtZero: true,
+                    ...(horizontal ? {} : { ticks: { callback: dollars } }),
+                  },
+                },
               },
             }}
           />
@@ -163,7 +176,7 @@ export function Cost() {
           </div>
           <div>
             <dt>Replica-hours</dt>
-            <dd>{total.replicaHours.toFixed(1)}</dd>
+            <dd>{total.replicaHours.toFixed(2)}</dd>
           </div>
         </dl>
       )}

@@ -119,35 +119,38 @@ export function Webhooks() {
                   <th scope="row" className="mono clip">
                     {s.url}
                   </th>
-                  <td>{s.events.length ? s.events.join(", ") : "every event"}</td>
-                  <td>
+                  <td className="wrap">{s.events.length ? s.events.join(", ") : "every event"}</td>
+                  <td className="wrap">
                     <span className={`badge webhook-${s.status}`}>{s.status}</span>
                     {s.failingSince && (
-                      <span className="small muted"> failing since {dateTime(s.failingSince)}</span>
+                      <span className="small muted failing">failing since {dateTime(s.failingSince)}</span>
                     )}
                   </td>
                   <td>{dateTime(s.createdAt)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-pressed={chosen?.id === s.id}
-                      onClick={() => setSelected(s.id)}
-                      aria-label={`Show deliveries to ${s.url}`}
-                    >
-                      Deliveries
-                    </button>
-                    <ConfirmButton
-                      label="Rotate secret"
-                      title="Rotate the signing secret?"
-                      confirmLabel="Rotate secret"
-                      onConfirm={() => void rotate.run(s.id)}
-                    >
-                      <p>
-                        A new secret signs every delivery from now on; the old one also signs them for 24
-                        hours, so your receiver can switch over.
-                      </p>
-                    </ConfirmButton>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="secondary small"
+                        aria-pressed={chosen?.id === s.id}
+                        onClick={() => setSelected(s.id)}
+                        aria-label={`Show deliveries to ${s.url}`}
+                      >
+                        Deliveries
+                      </button>
+                      <ConfirmButton
+                        label="Rotate secret"
+                        title="Rotate the signing secret?"
+                        small
+                        confirmLabel="Rotate secret"
+                        onConfirm={() => void rotate.run(s.id)}
+                      >
+                        <p>
+                          A new secret signs every delivery from now on; the old one also signs them for 24
+                          hours, so your receiver can switch over.
+                        </p>
+                      </ConfirmButton>
+                    </div>
                   </td>
                 </tr>
               ))}
