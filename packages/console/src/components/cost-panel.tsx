@@ -25,8 +25,8 @@ export function CostPanel({ cost }: { cost: Cost }) {
           <dd className="saved">{usd(cost.savingsUsd)}</dd>
         </div>
         <div>
-          <dt>Billed</dt>
-          <dd>{cost.replicaHours.toFixed(2)} replica-hours</dd>
+          <dt>Replica-hours</dt>
+          <dd>{cost.replicaHours.toFixed(2)}</dd>
         </div>
       </dl>
       <div className="charts">

@@ -146,7 +146,7 @@ function Schedule({ deployment, onChange }: Props) {
         )
       }
     >
-      <ScheduleFields id="edit-schedule" value={form} onChange={setForm} />
+      <ScheduleFields id="edit-schedule" legend="Weekly window" value={form} onChange={setForm} />
     </PolicyForm>
   );
 }

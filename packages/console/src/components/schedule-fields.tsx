@@ -39,17 +39,19 @@ export function toSchedule(form: ScheduleForm): components["schemas"]["Schedule"
 /** The schedule's controls; `id` keeps their labels unique when two forms share a page. */
 export function ScheduleFields({
   id,
+  legend = "Schedule",
   value,
   onChange,
 }: {
   id: string;
+  legend?: string;
   value: ScheduleForm;
   onChange: (value: ScheduleForm) => void;
 }) {
   const set = (patch: Partial<ScheduleForm>) => onChange({ ...value, ...patch });
   return (
     <fieldset>
-      <legend>Schedule</legend>
+      <legend>{legend}</legend>
       <label className="check">
         <input type="checkbox" checked={value.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
         Run only in a weekly window (started before it, stopped after it)
