@@ -11,6 +11,7 @@ const NAME = `console-bot-${Date.now().toString(36)}`;
 /** A page that records every request it makes and every console message it prints. */
 async function openConsole(context: BrowserContext) {
   const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
   const requests: string[] = [];
   const messages: string[] = [];
   const failures: string[] = [];
@@ -100,7 +101,7 @@ describe("the console in Chromium", () => {
   it("refuses a wrong key with the API's error, then signs in with the right one, keeping it in session storage only", async () => {
     await page.getByLabel("API key").fill("hk_not_a_key");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("auth.invalid_key");
+    await page.getByRole("alert").filter({ hasText: "auth.invalid_key" }).waitFor();
 
     await signIn(page, stack.apiKey);
     expect(await page.evaluate(() => sessionStorage.getItem("hangar.apiKey"))).toBe(stack.apiKey);
@@ -122,14 +123,18 @@ describe("the console in Chromium", () => {
 
     await page.getByRole("button", { name: "Estimate cost" }).click();
     const estimate = page.getByRole("region", { name: "Estimate" });
-    await expect.poll(() => estimate.textContent()).toMatch(/Always on\$[\d,.]+ \/ month/);
+    await estimate
+      .getByText(/^\$[\d,.]+ \/ month$/)
+      .first()
+      .waitFor();
+    expect(await estimate.textContent()).toMatch(/Always on\$[\d,.]+ \/ month/);
     expect(await create.isEnabled()).toBe(true);
 
     // Changing the form makes the estimate stale: it must be asked again before creating.
     await page.getByLabel("Max replicas").fill("2");
     expect(await create.isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Estimate cost" }).click();
-    await expect.poll(() => create.isEnabled()).toBe(true);
+    await page.locator("button:enabled", { hasText: "Create deployment" }).waitFor();
     await create.click();
     await page.getByRole("heading", { name: "Deployments" }).waitFor();
   });
@@ -138,9 +143,7 @@ describe("the console in Chromium", () => {
     await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
     const row = page.locator(`tr[data-deployment="${NAME}"]`);
     await row.waitFor();
-    await expect
-      .poll(() => row.locator(".badge").textContent(), { timeout: 90_000, interval: 500 })
-      .toBe("ready");
+    await row.locator(".badge", { hasText: /^ready$/ }).waitFor({ timeout: 90_000 });
     expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await row.textContent()).toContain("1x_nvidia_h100_80gb_sxm");
     expect(await row.textContent()).toContain("together");
@@ -155,17 +158,49 @@ describe("the console in Chromium", () => {
     const response = await chat;
     expect(response.headers()["content-type"]).toContain("text/event-stream");
     const answer = page.locator(".message.assistant .text");
-    await expect.poll(() => answer.textContent()).toContain("You said: Say hello");
+    await answer.filter({ hasText: "You said: Say hello" }).waitFor();
     await page.getByRole("button", { name: "Send" }).waitFor();
   });
 
-  it("stops it after a confirmation and shows the savings by reason", async () => {
-    await page.getByRole("button", { name: "Stop", exact: true }).click();
+  it("edits its idle policy, a lease and its budget, submitting by keyboard too", async () => {
+    const idle = page.getByRole("form", { name: "Idle policy" });
+    await idle.getByLabel("Stop after idle (minutes)").fill("45");
+    await idle.getByRole("button", { name: "Save idle policy" }).click();
+    await idle.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    expect((await api(`/v1/deployments/${NAME}`)).body.idleTimeoutMinutes).toBe(45);
+
+    const leases = page.getByRole("form", { name: "Leases" });
+    await leases.getByLabel("For (minutes)").fill("60");
+    await leases.getByLabel("Reason").fill("e2e demo");
+    await leases.getByLabel("Reason").press("Enter");
+    await leases.getByRole("listitem").filter({ hasText: "e2e demo" }).waitFor();
+    expect((await api(`/v1/deployments/${NAME}/leases`)).body.data).toHaveLength(1);
+    await leases.getByRole("button", { name: "Release lease e2e demo" }).click();
+    await leases.getByRole("listitem").filter({ hasText: "e2e demo" }).waitFor({ state: "detached" });
+    expect((await api(`/v1/deployments/${NAME}/leases`)).body.data).toHaveLength(0);
+
+    const budget = page.getByRole("form", { name: "Monthly budget" });
+    await budget.getByLabel("Warn at (USD)").fill("100");
+    await budget.getByLabel("Stop at (USD)").fill("200");
+    await budget.getByRole("button", { name: "Save monthly budget" }).click();
+    await budget.getByText(/^Spent \$/).waitFor();
+    const saved = (await api(`/v1/deployments/${NAME}/budget`)).body;
+    expect([saved.softLimitUsd, saved.hardLimitUsd]).toEqual([100, 200]);
+  });
+
+  it("stops it after a confirmation (Escape cancels) and shows the savings by reason", async () => {
+    const stop = page.getByRole("button", { name: "Stop", exact: true });
     const dialog = page.getByRole("dialog", { name: `Stop ${NAME}?` });
+    await stop.click();
     await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect((await api(`/v1/deployments/${NAME}`)).body.desired).toMatchObject({ state: "running" });
+
+    await stop.click();
     await dialog.getByRole("button", { name: "Stop deployment" }).click();
     const badge = page.getByRole("heading", { name: new RegExp(NAME) }).locator(".badge");
-    await expect.poll(() => badge.textContent(), { timeout: 90_000, interval: 500 }).toBe("stopped");
+    await badge.filter({ hasText: /^stopped$/ }).waitFor({ timeout: 90_000 });
 
     const chart = page.getByRole("img", { name: /^Savings by reason: manual \$/ });
     await chart.waitFor({ timeout: 30_000 });
@@ -173,7 +208,7 @@ describe("the console in Chromium", () => {
     expect(await savings.getByRole("row", { name: /manual/ }).textContent()).toMatch(
       /manual\$0?\.\d+|manual\$\d/,
     );
-    await page.getByRole("list").filter({ hasText: "manual" }).first().waitFor();
+    await page.locator(".timeline li", { hasText: "stopped" }).first().waitFor();
   });
 
   it("signs out and leaves no key behind", async () => {
@@ -220,7 +255,7 @@ describe("tenant isolation", () => {
       expect(await page.locator("tbody tr").count()).toBe(0);
 
       await page.goto(`${origin}/console#/deployments/${mine.id}`);
-      await expect.poll(() => page.getByRole("alert").textContent()).toContain("deployment.not_found");
+      await page.getByRole("alert").filter({ hasText: "deployment.not_found" }).waitFor();
       expect(await page.getByText(name).count()).toBe(0);
     } finally {
       await context.close();

@@ -36,11 +36,13 @@ export type Loaded<T> = { data: T | undefined; error: string | null; loading: bo
 /**
  * Runs `load` now, whenever `deps` change, on reload(), and again `everyMs` after each answer
  * when given: the page keeps itself current without a reload. Answers to stale calls are dropped.
+ * Nothing runs while `enabled` is false.
  */
 export function useLoad<T>(
   load: (hangar: Hangar) => Promise<T>,
   deps: DependencyList,
   everyMs?: number,
+  enabled = true,
 ): Loaded<T> {
   const hangar = useHangar();
   const [data, setData] = useState<T>();
@@ -52,6 +54,7 @@ export function useLoad<T>(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's, tick forces a reload.
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = async () => {
@@ -74,7 +77,7 @@ export function useLoad<T>(
       live = false;
       clearTimeout(timer);
     };
-  }, [hangar, everyMs, tick, ...deps]);
+  }, [hangar, everyMs, enabled, tick, ...deps]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

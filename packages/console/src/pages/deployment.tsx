@@ -111,13 +111,16 @@ export function DeploymentPage({ id }: { id: string }) {
   const events = useLoad(
     async (h) => unwrap(await h.api.GET("/v1/deployments/{id}/events", { params: { path: { id } } })).data,
     [id, version],
+    undefined,
+    Boolean(d),
   );
   const cost = useLoad(
     async (h) => unwrap(await h.api.GET("/v1/deployments/{id}/cost", { params: { path: { id } } })),
     [id, version],
     5000,
+    Boolean(d),
   );
-  const deliveries = useLoad((h) => deliveriesOf(h, d?.id ?? id), [id, version]);
+  const deliveries = useLoad((h) => deliveriesOf(h, d?.id ?? id), [id, version], undefined, Boolean(d));
 
   if (!d) {
     return (
