@@ -132,6 +132,11 @@ export default $config({
       { batch: { size: queues.webhooks.batchSize, partialResponses: true } },
     );
 
+    // /console serves the console's static build (packages/console/dist), copied beside the
+    // handler below; build it here so a deploy never ships a stale or missing console.
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("npm", ["run", "build", "-w", "@hangar/console"], { stdio: "inherit" });
+
     // A streaming function URL rather than API Gateway: the chat proxy streams tokens as they
     // come, and long completions are not cut at API Gateway's 30 seconds.
     const api = new sst.aws.Function("Api", {
@@ -145,6 +150,7 @@ export default $config({
       // bundles imports, so the one file is copied beside the handler (see api/docs.ts).
       copyFiles: [
         { from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar/standalone.js" },
+        { from: "packages/console/dist", to: "console" },
       ],
     });
 

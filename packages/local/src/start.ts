@@ -21,6 +21,7 @@ function banner(stack: Stack): string {
     "",
     `  API        ${stack.apiUrl}`,
     `  Docs       ${stack.apiUrl}/docs`,
+    `  Console    ${stack.apiUrl}/console`,
     `  DynamoDB   ${stack.endpoints.dynamodb} (table ${stack.env.HANGAR_TABLE})`,
     `  SQS, S3    ${stack.endpoints.sqs}`,
     `  Events     ${stack.endpoints.eventbridge} (EventBridge stand-in, bus ${stack.env.HANGAR_EVENT_BUS_NAME || "none"}; GET /_events)`,

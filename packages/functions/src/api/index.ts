@@ -9,6 +9,7 @@ import { auth } from "./auth";
 import { docs } from "./docs";
 import { errorBody, invalid, onError } from "./errors";
 import { publicUrl } from "./public-url";
+import { consoleRoutes } from "./routes/console";
 import { cost } from "./routes/cost";
 import { deploymentModels } from "./routes/deployment-models";
 import { deployments } from "./routes/deployments";
@@ -71,6 +72,7 @@ for (const type of Webhook.eventTypes) {
   });
 }
 app.route("/", docs);
+app.route("/", consoleRoutes);
 
 app.use("/v1/*", auth());
 app.route("/", deployments);
