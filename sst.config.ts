@@ -96,7 +96,7 @@ export default $config({
       url: true,
       streaming: true,
       // /docs serves the API reference's browser bundle from the package, not a CDN; esbuild only
-      // bundles imports, so the one file is copied beside the handler (see api/docs.ts).
+      // bundles imports, so the one file is copied beside the handler (see api/routes/docs.ts).
       copyFiles: [
         { from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar/standalone.js" },
       ],

@@ -6,7 +6,7 @@ import { errors, json } from "../openapi";
 export const hardware = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/hardware",
+    path: "/",
     tags: ["Hardware"],
     security: [{ bearerAuth: [] }],
     summary: "Hardware a provider offers, with prices and availability",

@@ -6,7 +6,7 @@ import { errors, json } from "../openapi";
 export const models = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/models",
+    path: "/",
     tags: ["Models"],
     security: [{ bearerAuth: [] }],
     summary: "What a provider can deploy: its catalogue and your uploads",
