@@ -1,5 +1,9 @@
 import type { Actor } from "@hangar/core/actor";
+import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { ProviderError } from "@hangar/core/provider/error";
+import { onError } from "@hangar/functions/api/errors";
 import { createApp } from "@hangar/functions/api/index";
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -124,5 +128,42 @@ describe("the OpenAI-compatible routes", () => {
       code: "request.invalid",
       param: "model",
     });
+  });
+});
+
+describe("the API's error mapping", () => {
+  const throwing = (error: Error) =>
+    new Hono()
+      .onError(onError)
+      .get("/", () => {
+        throw error;
+      })
+      .request("/");
+
+  it("answers each error kind with its one status", async () => {
+    const statuses: Record<ErrorKind, number> = {
+      input: 400,
+      auth: 401,
+      not_found: 404,
+      conflict: 409,
+      unprocessable: 422,
+      unavailable: 502,
+    };
+    for (const [kind, status] of Object.entries(statuses)) {
+      const response = await throwing(new VisibleError(kind as ErrorKind, `test.${kind}`, "Test."));
+      expect([kind, response.status]).toEqual([kind, status]);
+      expect(await response.json()).toEqual({ error: { code: `test.${kind}`, message: "Test." } });
+    }
+  });
+
+  it("answers a provider failure as unavailable, retryable or not", async () => {
+    const retryable = await throwing(new ProviderError("together", "busy", { retryable: true, status: 503 }));
+    expect(retryable.status).toBe(502);
+    expect(await retryable.json()).toEqual({
+      error: { code: "provider.unavailable", message: "together: busy" },
+    });
+    const rejected = await throwing(new ProviderError("fireworks", "no", { retryable: false, status: 400 }));
+    expect(rejected.status).toBe(502);
+    expect(await rejected.json()).toMatchObject({ error: { code: "provider.rejected" } });
   });
 });

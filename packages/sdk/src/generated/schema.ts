@@ -971,8 +971,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1243,8 +1243,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2056,8 +2056,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2915,6 +2915,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "model": "support-bot",
+                     *       "messages": [
+                     *         {
+                     *           "role": "user",
+                     *           "content": "Hi"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @description A deployment's name or id.

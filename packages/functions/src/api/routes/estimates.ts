@@ -26,7 +26,7 @@ export const estimates = new OpenAPIHono().openapi(
         idle: { idleTimeoutMinutes: 60, activeHoursPerDay: 8.5 },
       }),
     },
-    responses: { 200: json(Cost.Estimate, "The estimate"), ...errors(400, 401, 422, 503) },
+    responses: { 200: json(Cost.Estimate, "The estimate"), ...errors(400, 401, 422, 502) },
   }),
   async (c) => c.json(await Cost.estimate(c.req.valid("json")), 200),
 );

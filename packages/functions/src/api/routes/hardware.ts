@@ -13,7 +13,7 @@ export const hardware = new OpenAPIHono().openapi(
     request: { query: Hardware.ListInput },
     responses: {
       200: json(z.object({ data: z.array(Hardware.Hardware) }), "Cheapest first"),
-      ...errors(400, 401, 422, 503),
+      ...errors(400, 401, 422, 502),
     },
   }),
   async (c) => c.json(await Hardware.list(c.req.valid("query")), 200),

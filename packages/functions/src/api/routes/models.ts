@@ -14,7 +14,7 @@ export const models = new OpenAPIHono().openapi(
     request: { query: Catalogue.ListInput },
     responses: {
       200: json(z.object({ data: z.array(Catalogue.Model) }), "Your uploads first, then the catalogue"),
-      ...errors(400, 401, 422, 503),
+      ...errors(400, 401, 422, 502),
     },
   }),
   async (c) => c.json(await Catalogue.list(c.req.valid("query")), 200),

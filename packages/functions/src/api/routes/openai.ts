@@ -7,7 +7,8 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { auth, type VerifyKey } from "../auth";
-import { json } from "../openapi";
+import { fromProvider, statusOf } from "../errors";
+import { body as example, json } from "../openapi";
 import { passthrough } from "../passthrough";
 
 /**
@@ -57,14 +58,6 @@ const types: Record<ErrorKind, string> = {
   unprocessable: "invalid_request_error",
   unavailable: "api_error",
 };
-const statuses: Record<ErrorKind, ContentfulStatusCode> = {
-  input: 400,
-  auth: 401,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  unavailable: 502,
-};
 
 function openAIError(
   c: Context,
@@ -77,20 +70,11 @@ function openAIError(
   return c.json({ error: { message, type, param, code } }, status);
 }
 
-function onError(error: Error, c: Context) {
+function onError(thrown: Error, c: Context) {
+  const error = thrown instanceof ProviderError ? fromProvider(thrown) : thrown;
   if (error instanceof VisibleError) {
     const param = error.code === "deployment.not_found" ? "model" : null;
-    return openAIError(c, statuses[error.kind], types[error.kind], error.code, error.message, param);
-  }
-  if (error instanceof ProviderError) {
-    const code = error.retryable ? "provider.unavailable" : "provider.rejected";
-    return openAIError(
-      c,
-      error.retryable ? 503 : 502,
-      "api_error",
-      code,
-      `${error.provider}: ${error.message}`,
-    );
+    return openAIError(c, statusOf[error.kind], types[error.kind], error.code, error.message, param);
   }
   log.error("unhandled error", { error, path: c.req.path });
   return openAIError(
@@ -159,7 +143,9 @@ export function openai(verify?: VerifyKey) {
         summary: "Chat completions, routed by `model` to a deployment",
         description:
           "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
-        request: { body: { content: { "application/json": { schema: ChatBody } }, required: true } },
+        request: {
+          body: example(ChatBody, { model: "support-bot", messages: [{ role: "user", content: "Hi" }] }),
+        },
         responses: {
           200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
           ...failures(400, 401, 404, 409, 502),
