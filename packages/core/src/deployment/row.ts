@@ -109,8 +109,7 @@ export function desiredOf(row: Row): Desired {
 
 export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
-export const key = (id: string) => ({ pk: `DEP#${id}`, sk: "META" as const });
-export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
+export { key, tenantPk } from "./keys";
 
 const PROVIDER_URLS: Record<ProviderName, string> = {
   together: "https://api.together.ai/v1/chat/completions",

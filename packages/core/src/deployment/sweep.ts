@@ -5,6 +5,7 @@ import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
 import { emit } from "../webhook/notice";
 import { dispatch } from "./dispatch";
+import { CHECK_PK, POLICY_PK } from "./keys";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
 import { commit, load } from "./write";
@@ -32,7 +33,7 @@ async function* due<T>(index: "dueChecks" | "duePolicy", pk: string, before: str
 export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
   const before = new Date(now - graceSeconds * 1000).toISOString();
   let requeued = 0;
-  for await (const items of due<Due>("dueChecks", "CHECK", before, "id, checkId, checkAt")) {
+  for await (const items of due<Due>("dueChecks", CHECK_PK, before, "id, checkId, checkAt")) {
     await enqueueJobs(
       items.map((d) => ({ type: "deployment.step", deploymentId: d.id, checkId: d.checkId })),
     );
@@ -48,7 +49,7 @@ export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
  */
 export async function sweepPolicies(now = new Date()) {
   const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, skipped: 0 };
-  for await (const items of due<Pick<Row, "id">>("duePolicy", "POLICY", now.toISOString(), "id")) {
+  for await (const items of due<Pick<Row, "id">>("duePolicy", POLICY_PK, now.toISOString(), "id")) {
     // Each deployment is its own conditional writes, so a few at a time are safe and much faster.
     for (const result of await mapLimit(items, 8, ({ id }) => applyPolicy(id, now))) counts[result]++;
   }
@@ -123,7 +124,7 @@ export async function preview(tenantId: string, now: Date, withinMinutes: number
     at: string;
     reason: string;
   }[] = [];
-  for await (const items of due<Row>("duePolicy", "POLICY", until.toISOString(), "")) {
+  for await (const items of due<Row>("duePolicy", POLICY_PK, until.toISOString(), "")) {
     for (const row of items) {
       if (row.tenantId !== tenantId) continue;
       for (const a of upcoming(row, now)) {

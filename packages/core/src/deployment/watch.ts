@@ -1,5 +1,6 @@
 import { Config } from "../config";
 import { createId } from "../util/id";
+import { basePk, CHECK_PK, POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
 import type { Row } from "./row";
 import { isInFlight, type State } from "./states";
@@ -29,9 +30,9 @@ export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
     checkId: createId("message"),
     leaseUntil: undefined,
     leaseFor: undefined,
-    checkPk: watched ? "CHECK" : undefined,
+    checkPk: watched ? CHECK_PK : undefined,
     checkAt: watched ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
-    policyPk: due ? "POLICY" : undefined,
+    policyPk: due ? POLICY_PK : undefined,
     policyAt: due,
     ...byBase(row),
   };
@@ -41,6 +42,6 @@ export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
 function byBase(row: Row) {
   const base = row.model.baseDeploymentId;
   return base && row.state !== "deleted"
-    ? { basePk: `BASE#${base}`, baseSk: row.id }
+    ? { basePk: basePk(base), baseSk: row.id }
     : { basePk: undefined, baseSk: undefined };
 }

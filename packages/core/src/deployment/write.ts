@@ -5,6 +5,7 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { type EventRow, webhookFor } from "./events";
+import { eventKey } from "./keys";
 import { releaseIfHeld } from "./name";
 import { desiredOf, key, type Row, toInfo } from "./row";
 import { canTransition, intentOf, type State } from "./states";
@@ -124,8 +125,7 @@ function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
   const webhook = webhookFor(from, row.state);
   return {
-    pk: `DEP#${row.id}`,
-    sk: `EVT#${id}`,
+    ...eventKey(row.id, id),
     type: "event",
     id,
     deploymentId: row.id,

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { EventRow } from "../deployment/events";
+import { eventKey } from "../deployment/keys";
 import { enqueueWebhookJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
@@ -23,7 +24,7 @@ export async function fanoutStateEvent(job: { deploymentId: string; eventId: str
   const found = await dynamo().send(
     new GetCommand({
       TableName: tableName(),
-      Key: { pk: `DEP#${job.deploymentId}`, sk: `EVT#${job.eventId}` },
+      Key: eventKey(job.deploymentId, job.eventId),
     }),
   );
   const event = found.Item as EventRow | undefined;

@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { key as deploymentKey } from "../deployment/keys";
 import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
@@ -140,7 +141,7 @@ export async function nextSequence(tenantId: string, deploymentId: string): Prom
     const result = await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: { pk: `DEP#${deploymentId}`, sk: "META" },
+        Key: deploymentKey(deploymentId),
         UpdateExpression: "ADD version :one",
         ConditionExpression: "attribute_exists(pk) AND tenantId = :tenant",
         ExpressionAttributeValues: { ":one": 1, ":tenant": tenantId },
