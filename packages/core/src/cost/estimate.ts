@@ -3,9 +3,9 @@ import { AutoscalingInput } from "../deployment/input";
 import { VisibleError } from "../error";
 import { enabledProviders } from "../provider";
 import { fn } from "../util/fn";
+import { activeIntervals, type Schedule, ScheduleInput } from "./active-hours";
 import { costOf, type Micros, toMicros, toUsd } from "./money";
 import { hardwareList, toPrice } from "./price";
-import { activeIntervals, type Schedule, ScheduleInput } from "./schedule";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -6,12 +6,12 @@ import { accrue, emptyTotals, merge, priceFor } from "./accrual";
 import { accrued, GroupBy, grouped, present, RangeInput, resolveRange, tenantAccrued } from "./report";
 
 export { type Price, stopKinds } from "./accrual";
+export { ScheduleInput } from "./active-hours";
 export { EstimateInput, estimate } from "./estimate";
 export { CostGroup, DeploymentCost, Estimate, PriceInfo, TenantCost } from "./info";
 export { formatUsd, type Micros, toMicros, toUsd } from "./money";
 export { hardwareList, snapshot } from "./price";
 export { monthStart, RangeInput, tenantAccrued } from "./report";
-export { ScheduleInput } from "./schedule";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

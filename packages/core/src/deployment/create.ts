@@ -10,13 +10,13 @@ import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId } from "../util/id";
 import { log } from "../util/log";
+import { indexFields } from "./checks";
 import type { EventRow } from "./events";
 import { CreateInput } from "./input";
 import { eventKey, idempotencyKey } from "./keys";
 import { claim, nameTaken } from "./name";
 import { key, type Row, tenantPk, toInfo } from "./row";
 import { checkCreate } from "./validate";
-import { watchFor } from "./watch";
 import { load } from "./write";
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -65,7 +65,7 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
   };
   // A checked hardware id comes with its price; an adapter on a deployment shows its base's.
   const price = base ? base.price : hardware && toPrice(hardware);
-  const row: Row = { ...draft, price, ...watchFor(draft, now, 0) };
+  const row: Row = { ...draft, price, ...indexFields(draft, now, 0) };
   const eventId = createId("event");
   const event: EventRow = {
     ...eventKey(id, eventId),

@@ -22,10 +22,10 @@
  * Index attributes, set only on the items an index holds:
  *   byTenant   tenantPk TEN#<tenant>#DEP (deployments, deployment/keys.ts tenantPk)
  *              or TEN#<tenant>#KEY (API keys, apikey/row.ts tenantKeys); tenantSk the id
- *   dueChecks  checkPk CHECK, checkAt             deployments in flight (deployment/watch.ts)
- *   duePolicy  policyPk POLICY, policyAt          deployments a cost policy will act on (deployment/watch.ts)
+ *   dueChecks  checkPk CHECK, checkAt             deployments in flight (deployment/checks.ts)
+ *   duePolicy  policyPk POLICY, policyAt          deployments a cost policy will act on (deployment/checks.ts)
  *   budgets    budgetPk BUDGET, budgetSk <tenant>#<deployment id|"tenant">   every budget (budget/store.ts)
- *   byBase     basePk BASE#<base id>, baseSk <id> adapters of a base, until deleted (deployment/watch.ts)
+ *   byBase     basePk BASE#<base id>, baseSk <id> adapters of a base, until deleted (deployment/checks.ts)
  *   outbox     outboxPk OUTBOX, outboxAt          state events and notices not yet handed to the webhooks queue
  *
  * Sparse indexes hold only what is due, so sweeps cost what is due, not the fleet size.

@@ -1,3 +1,4 @@
+export { MAX_ATTEMPTS, retryDelay, retryDelays } from "./backoff";
 export {
   catalogue,
   type EventType,
@@ -11,7 +12,6 @@ export { fanoutNotice, fanoutStateEvent } from "./fanout";
 export { SenderJob } from "./jobs";
 export { DeliveriesInput, DeliveryInfo, deliveries, redeliver } from "./log";
 export { type EmitInput, emit, publishNotice } from "./notice";
-export { MAX_ATTEMPTS, retryDelay, retrySchedule } from "./schedule";
 export { RotateInput, rotate } from "./secret";
 export { CreateInput, create, list, remove, Subscription, UpdateInput, update } from "./subscription";
 export { checkUrl, resolveTarget } from "./url";

@@ -18,7 +18,7 @@ const EventParams = IdParam.extend({
 
 const hours = (s: number) =>
   s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 6) / 10} min` : `${(s / 3600).toFixed(1)} h`;
-const schedule = Webhook.retrySchedule(30)
+const retryDelays = Webhook.retryDelays(30)
   .map((r) => `| ${r.attempt} | ${r.attempt === 1 ? "—" : hours(r.delaySeconds)} | ${hours(r.atSeconds)} |`)
   .join("\n");
 
@@ -40,7 +40,7 @@ get \`webhook.disabled\`.
 
 | attempt | wait before it | since the first |
 |---|---|---|
-${schedule}`;
+${retryDelays}`;
 
 export const webhooks = new OpenAPIHono()
   .openapi(
