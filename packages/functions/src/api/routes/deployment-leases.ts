@@ -1,4 +1,4 @@
-import * as Lease from "@hangar/core/deployment/lease";
+import { Lease } from "@hangar/core/deployment/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { body, errors, IdParam, json } from "../openapi";

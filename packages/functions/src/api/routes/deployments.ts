@@ -1,5 +1,4 @@
 import * as Deployment from "@hangar/core/deployment/index";
-import { SmokeTestInput } from "@hangar/core/deployment/traffic";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { body, errors, IdParam, json } from "../openapi";
@@ -213,7 +212,7 @@ export const deployments = new OpenAPIHono()
       description: "Does not count as activity.",
       request: {
         params: IdParam,
-        body: body(SmokeTestInput, { prompt: "Say hello", maxTokens: 32 }, false),
+        body: body(Deployment.SmokeTestInput, { prompt: "Say hello", maxTokens: 32 }, false),
       },
       responses: { 200: json(TestResult, "The completion, timed"), ...errors(400, 401, 404, 409, 502) },
     }),

@@ -1,4 +1,4 @@
-import * as Settings from "@hangar/core/tenant/settings";
+import { Settings } from "@hangar/core/tenant/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { body, errors, json } from "../openapi";
 
