@@ -15,7 +15,7 @@ export default $config({
     // SST only allows imports inside run(); these data files are shared with the local stack.
     const { table: schema } = await import("./packages/core/src/store/schema");
     const { queues } = await import("./packages/core/src/queue/settings");
-    const { schedules } = await import("./packages/core/src/schedule/index");
+    const { crons } = await import("./packages/core/src/cron/index");
 
     const indexes = Object.entries(schema.indexes);
     const table = new sst.aws.Dynamo("Table", {
@@ -147,20 +147,20 @@ export default $config({
       url: true,
       streaming: true,
       // /docs serves the API reference's browser bundle from the package, not a CDN; esbuild only
-      // bundles imports, so the one file is copied beside the handler (see api/docs.ts).
+      // bundles imports, so the one file is copied beside the handler (see api/routes/docs.ts).
       copyFiles: [
         { from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar/standalone.js" },
         { from: "packages/console/dist", to: "console" },
       ],
     });
 
-    // One rule per entry of schedules.ts, named after it (poller → Poller), as the local stack does.
-    for (const [name, schedule] of Object.entries(schedules)) {
+    // One rule per entry of cron/index.ts, named after it (poller → Poller), as the local stack does.
+    for (const [name, cron] of Object.entries(crons)) {
       new sst.aws.CronV2(name.charAt(0).toUpperCase() + name.slice(1), {
-        schedule: schedule.expression,
+        schedule: cron.expression,
         function: {
           ...fn,
-          handler: `packages/functions/src/${schedule.handler}.handler`,
+          handler: `packages/functions/src/${cron.handler}.handler`,
           timeout: "60 seconds",
         },
       });

@@ -1,6 +1,6 @@
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { indexFields } from "@hangar/core/deployment/checks";
 import { key, type Row, tenantPk } from "@hangar/core/deployment/row";
-import { watchFor } from "@hangar/core/deployment/watch";
 import { tableName } from "@hangar/core/store/index";
 import { dynamo } from "@hangar/core/util/aws";
 import { createId } from "@hangar/core/util/id";
@@ -16,7 +16,7 @@ const CHECK_LATER_SECONDS = 3600;
 const CHECK_OVERDUE_SECONDS = -600;
 
 /**
- * A ready deployment as core stores it: the index attributes come from core's own `watchFor`.
+ * A ready deployment as core stores it: the index attributes come from core's own `indexFields`.
  * A policy-due row had its last activity two hours ago (idle deadline 90 minutes past); the
  * others had activity just now (deadline 30 minutes ahead).
  */
@@ -55,7 +55,7 @@ export function readyRow(due: Due, n: number, now = new Date(), id = createId("d
     tenantSk: id,
   };
   const next = due === "check" ? CHECK_OVERDUE_SECONDS : CHECK_LATER_SECONDS;
-  return { ...row, ...watchFor(row, now, next) };
+  return { ...row, ...indexFields(row, now, next) };
 }
 
 /**

@@ -1,5 +1,5 @@
+import { activeIntervals, activeMs, ScheduleInput } from "@hangar/core/cost/active-hours";
 import { policyMs } from "@hangar/core/cost/estimate";
-import { activeIntervals, activeMs, ScheduleInput } from "@hangar/core/cost/schedule";
 import { describe, expect, it } from "vitest";
 
 const HOUR = 3_600_000;

@@ -1,6 +1,8 @@
 /**
- * Everything Hangar reads from its environment, in one place. Read lazily: importing a module
- * must never need configuration or secrets.
+ * Hangar's settings from its environment, read lazily: importing a module must never need
+ * configuration or secrets. Read elsewhere, on purpose: a provider's own credentials and URLs
+ * (TOGETHER_*, FIREWORKS_*), by the provider code that calls it; HANGAR_LOG_LEVEL, by util/log.ts,
+ * which everything imports; LAMBDA_TASK_ROOT, the Lambda runtime's, by api/routes/docs.ts.
  */
 function required(name: string): string {
   const value = process.env[name];
@@ -46,6 +48,20 @@ export const Config = {
   }),
   /** Activity is written at most this often per deployment, so proxy traffic doesn't become write traffic. */
   activityWriteIntervalSeconds: () => seconds("HANGAR_ACTIVITY_WRITE_INTERVAL_SECONDS", 30),
+  /** S3-compatible endpoint for s3:// sources (fauxqs, MinIO); unset on AWS. */
+  s3Endpoint: () => process.env.HANGAR_S3_ENDPOINT || undefined,
+  /** The Hugging Face Hub (the variable huggingface_hub itself reads, so mirrors work unchanged). */
+  hubEndpoint: () => process.env.HF_ENDPOINT || undefined,
+  /** Allow webhook targets on private addresses (the local stack does, for its demos and tests). */
+  webhookAllowPrivate: () => process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE === "true",
+  /** A subscription failing this long is disabled (default 72). */
+  webhookDisableAfterHours: (env: Record<string, string | undefined> = process.env) => {
+    const raw = env.HANGAR_WEBHOOK_DISABLE_AFTER_HOURS;
+    const hours = raw === undefined || raw === "" ? 72 : Number(raw);
+    if (!Number.isFinite(hours) || hours <= 0)
+      throw new Error("HANGAR_WEBHOOK_DISABLE_AFTER_HOURS must be a positive number of hours");
+    return hours;
+  },
   /** How long the API trusts a verified key without reading it again: the most a revocation waits. */
   apiKeyCacheSeconds: () => seconds("HANGAR_API_KEY_CACHE_SECONDS", 60),
 };

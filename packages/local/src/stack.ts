@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { crons } from "@hangar/core/cron/index";
 import { queues } from "@hangar/core/queue/settings";
-import { schedules } from "@hangar/core/schedule/index";
 import { startApi } from "./api";
 import { LOCAL_TENANT, localApiKey } from "./api-key";
 import { startQueueConsumer } from "./consumer";
@@ -177,10 +177,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
 
     const scheduler = startScheduler(
-      Object.entries(schedules).map(([name, schedule]) => {
-        const handler = handlers.scheduled[schedule.handler];
-        if (!handler) throw new Error(`No local handler for schedule ${name} (${schedule.handler})`);
-        return { name, expression: schedule.expression, handler };
+      Object.entries(crons).map(([name, cron]) => {
+        const handler = handlers.scheduled[cron.handler];
+        if (!handler) throw new Error(`No local handler for cron ${name} (${cron.handler})`);
+        return { name, expression: cron.expression, handler };
       }),
       { speedUp: settings.scheduleSpeedUp },
     );

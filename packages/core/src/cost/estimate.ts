@@ -4,8 +4,8 @@ import { VisibleError } from "../error";
 import { hardwareList, toPrice } from "../hardware/price";
 import { enabledProviders } from "../provider";
 import { fn } from "../util/fn";
+import { activeIntervals, type Schedule, ScheduleInput } from "./active-hours";
 import { costOf, type Micros, toMicros, toUsd } from "./money";
-import { activeIntervals, type Schedule, ScheduleInput } from "./schedule";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

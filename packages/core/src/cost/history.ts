@@ -1,6 +1,7 @@
 import { encodeTime } from "ulid";
 import type { EventRow } from "../deployment/events";
-import { type Row, tenantPk } from "../deployment/row";
+import { EVENT_PREFIX, eventKey, key, tenantPk } from "../deployment/keys";
+import type { Row } from "../deployment/row";
 import { queryAll, table, tableName } from "../store";
 import type { Change } from "./accrual";
 
@@ -24,9 +25,9 @@ export async function history(deploymentId: string, until: number): Promise<Chan
     TableName: tableName(),
     KeyConditionExpression: "pk = :pk AND sk BETWEEN :first AND :last",
     ExpressionAttributeValues: {
-      ":pk": `DEP#${deploymentId}`,
-      ":first": "EVT#",
-      ":last": `EVT#${idsUntil("evt", until)}`,
+      ":pk": key(deploymentId).pk,
+      ":first": EVENT_PREFIX,
+      ":last": eventKey(deploymentId, idsUntil("evt", until)).sk,
     },
     ProjectionExpression:
       "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.#model.baseDeploymentId",

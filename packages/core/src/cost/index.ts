@@ -7,11 +7,11 @@ import { accrued, GroupBy, grouped, present, RangeInput, resolveRange, tenantAcc
 
 export { hardwareList, snapshot } from "../hardware/price";
 export { type Price, stopKinds } from "./accrual";
+export { ScheduleInput } from "./active-hours";
 export { EstimateInput, estimate } from "./estimate";
 export { CostGroup, DeploymentCost, Estimate, PriceInfo, TenantCost } from "./info";
 export { formatUsd, type Micros, toMicros, toUsd } from "./money";
 export { monthStart, RangeInput, tenantAccrued } from "./report";
-export { ScheduleInput } from "./schedule";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -9,13 +9,14 @@ import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId } from "../util/id";
 import { log } from "../util/log";
+import { indexFields } from "./checks";
 import type { EventRow } from "./events";
 import { CreateInput } from "./input";
+import { eventKey, idempotencyKey } from "./keys";
 import { claim, nameTaken } from "./name";
 import { key, type Row, tenantPk, toInfo } from "./row";
 import * as Settings from "./tenant-settings";
 import { checkCreate } from "./validate";
-import { watchFor } from "./watch";
 import { load } from "./write";
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -64,11 +65,10 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
   };
   // A checked hardware id comes with its price; an adapter on a deployment shows its base's.
   const price = base ? base.price : hardware && toPrice(hardware);
-  const row: Row = { ...draft, price, ...watchFor(draft, now, 0) };
+  const row: Row = { ...draft, price, ...indexFields(draft, now, 0) };
   const eventId = createId("event");
   const event: EventRow = {
-    pk: row.pk,
-    sk: `EVT#${eventId}`,
+    ...eventKey(id, eventId),
     type: "event",
     id: eventId,
     deploymentId: id,
@@ -131,8 +131,8 @@ async function idleSettings(tenantId: string, input: CreateInput, base: Row | un
   };
 }
 
-function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unknown, id: string, now: Date) {
-  if (idempotencyKey.length > 255) {
+function idempotencyRecord(tenantId: string, header: string, input: unknown, id: string, now: Date) {
+  if (header.length > 255) {
     throw new VisibleError(
       "input",
       "idempotency.key_invalid",
@@ -140,8 +140,7 @@ function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unkn
     );
   }
   return {
-    pk: `IDEM#${tenantId}#${idempotencyKey}`,
-    sk: "IDEM",
+    ...idempotencyKey(tenantId, header),
     type: "idempotency",
     bodyHash: createHash("sha256").update(JSON.stringify(input)).digest("hex"),
     deploymentId: id,
@@ -151,7 +150,7 @@ function idempotencyRecord(tenantId: string, idempotencyKey: string, input: unkn
 
 async function replay(idem: ReturnType<typeof idempotencyRecord>) {
   const found = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: { pk: idem.pk, sk: "IDEM" }, ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: { pk: idem.pk, sk: idem.sk }, ConsistentRead: true }),
   );
   const stored = found.Item;
   if (!stored || stored.bodyHash !== idem.bodyHash) {

@@ -1,6 +1,7 @@
 import { TransitionConflict } from "../error";
 import { queryAll, table, tableName } from "../store";
 import { log } from "../util/log";
+import { basePk } from "./keys";
 import type { Row } from "./row";
 import { canTransition, type State } from "./states";
 import { type Change, type Committed, commit, load } from "./write";
@@ -11,7 +12,7 @@ const under = (baseId: string) =>
     TableName: tableName(),
     IndexName: "byBase",
     KeyConditionExpression: `${table.indexes.byBase.partitionKey} = :pk`,
-    ExpressionAttributeValues: { ":pk": `BASE#${baseId}` },
+    ExpressionAttributeValues: { ":pk": basePk(baseId) },
   });
 
 /** The adapters a delete of their base would take down: those still live. */

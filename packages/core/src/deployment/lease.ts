@@ -5,6 +5,7 @@ import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { createId, isId, shownId } from "../util/id";
+import { key, LEASE_PREFIX, leaseKey } from "./keys";
 import { mine } from "./query";
 import { request } from "./request";
 
@@ -39,7 +40,6 @@ export type Lease = z.infer<typeof Lease>;
 
 type LeaseRow = Lease & { pk: string; sk: string; type: "lease"; expiresAt: number };
 
-const leaseKey = (deploymentId: string, id: string) => ({ pk: `DEP#${deploymentId}`, sk: `LEASE#${id}` });
 const toLease = ({ id, deploymentId, until, reason, createdAt }: LeaseRow): Lease => ({
   id,
   deploymentId,
@@ -53,7 +53,7 @@ async function active(deploymentId: string, now = new Date()): Promise<LeaseRow[
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :lease)",
-      ExpressionAttributeValues: { ":pk": `DEP#${deploymentId}`, ":lease": "LEASE#" },
+      ExpressionAttributeValues: { ":pk": key(deploymentId).pk, ":lease": LEASE_PREFIX },
     }),
   );
   return ((result.Items ?? []) as LeaseRow[]).filter((l) => l.until > now.toISOString());

@@ -4,6 +4,7 @@ import { TransitionConflict, VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { isId } from "../util/id";
+import { nameKey } from "./keys";
 import { key, type Row } from "./row";
 
 /**
@@ -13,10 +14,7 @@ import { key, type Row } from "./row";
  * transaction, so the name is free again. A deployment created without a name is named by its
  * id and holds no item: ids are unique already, and names that look like ids are refused.
  */
-export const nameKey = (tenantId: string, name: string) => ({
-  pk: `TEN#${tenantId}#NAME#${name}`,
-  sk: "NAME",
-});
+export { nameKey };
 
 export type NameRow = ReturnType<typeof nameKey> & { type: "name"; deploymentId: string; name: string };
 

@@ -2,6 +2,7 @@ import { enqueueJobs } from "../queue";
 import { pages, table, tableName } from "../store";
 import { log } from "../util/log";
 import { metric } from "../util/metrics";
+import { CHECK_PK } from "./keys";
 import type { Row } from "./row";
 
 type Due = Pick<Row, "id" | "checkId" | "checkAt">;
@@ -32,7 +33,7 @@ export async function* due<T>(
 export async function requeueOverdue(now = Date.now(), graceSeconds = 30) {
   const before = new Date(now - graceSeconds * 1000).toISOString();
   let requeued = 0;
-  for await (const items of due<Due>("dueChecks", "CHECK", before, "id, checkId, checkAt")) {
+  for await (const items of due<Due>("dueChecks", CHECK_PK, before, "id, checkId, checkAt")) {
     await enqueueJobs(
       items.map((d) => ({ type: "deployment.step", deploymentId: d.id, checkId: d.checkId })),
     );

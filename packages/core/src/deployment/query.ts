@@ -8,6 +8,7 @@ import { fn } from "../util/fn";
 import { shownId } from "../util/id";
 import { type EventRow, toEventInfo } from "./events";
 import { ListInput, Name } from "./input";
+import { EVENT_PREFIX, key } from "./keys";
 import { isDeploymentId, lookup } from "./name";
 import { type Row, tenantPk, toInfo } from "./row";
 import { load } from "./write";
@@ -120,7 +121,7 @@ export async function events(ref: string) {
   const items = await queryAll<EventRow>({
     TableName: tableName(),
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
-    ExpressionAttributeValues: { ":pk": `DEP#${id}`, ":evt": "EVT#" },
+    ExpressionAttributeValues: { ":pk": key(id).pk, ":evt": EVENT_PREFIX },
   });
   return items.map(toEventInfo);
 }

@@ -8,6 +8,7 @@ import { fn } from "../util/fn";
 import { dispatch } from "./dispatch";
 import { adaptersOf } from "./follow";
 import { UpdateInput } from "./input";
+import { POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
 import { mine } from "./query";
 import { desiredOf, key, type Row, toInfo } from "./row";
@@ -175,7 +176,7 @@ export async function touch(row: Row, now = new Date()): Promise<{ recorded: boo
           ":at": at,
           ":threshold": threshold,
           ":version": row.version,
-          ...(due ? { ":due": due, ":pk": "POLICY" } : {}),
+          ...(due ? { ":due": due, ":pk": POLICY_PK } : {}),
         },
       }),
     );

@@ -110,8 +110,7 @@ export function desiredOf(row: Row): Desired {
 
 export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
-export const key = (id: string) => ({ pk: `DEP#${id}`, sk: "META" as const });
-export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
+export { key, tenantPk } from "./keys";
 
 export function toInfo(row: Row): Info {
   return {

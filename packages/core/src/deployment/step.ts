@@ -10,9 +10,9 @@ import { dynamo } from "../util/aws";
 import { log } from "../util/log";
 import { WeightsError } from "../weights";
 import { advance } from "./advance";
+import { isChecked } from "./checks";
 import { dispatch } from "./dispatch";
 import { key, type Row } from "./row";
-import { isWatched } from "./watch";
 import { type Change, commit, load } from "./write";
 
 export type StepResult = "done" | "stale" | "busy" | "retry" | "failed";
@@ -40,7 +40,7 @@ export async function step(
 ): Promise<StepResult> {
   const now = options.now ?? new Date();
   const row = await load(job.deploymentId);
-  if (!row || row.checkId !== job.checkId || !isWatched(row.state)) return "stale";
+  if (!row || row.checkId !== job.checkId || !isChecked(row.state)) return "stale";
   log.appendKeys({ tenantId: row.tenantId });
   const leased = await claim(row, now);
   if (!leased) return "busy";
@@ -84,7 +84,7 @@ async function commitStep(row: Row, change: Omit<Change, "guard">, checkId: stri
  */
 async function lookAgain(row: Row): Promise<StepResult> {
   const fresh = await load(row.id).catch(() => undefined);
-  if (fresh?.checkId && fresh.checkId !== row.checkId && isWatched(fresh.state)) {
+  if (fresh?.checkId && fresh.checkId !== row.checkId && isChecked(fresh.state)) {
     await enqueueJob({ type: "deployment.step", deploymentId: fresh.id, checkId: fresh.checkId }).catch(
       (error) => log.warn("look-again step not enqueued", { deploymentId: row.id, error }),
     );

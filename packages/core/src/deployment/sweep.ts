@@ -4,6 +4,7 @@ import { mapLimit } from "../util/map-limit";
 import { metric } from "../util/metrics";
 import { emit } from "../webhook";
 import { dispatch } from "./dispatch";
+import { POLICY_PK } from "./keys";
 import { due } from "./overdue";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
@@ -16,7 +17,7 @@ import { commit, load } from "./write";
 export async function sweepPolicies(now = new Date()) {
   const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, skipped: 0 };
   let read = 0;
-  for await (const items of due<Pick<Row, "id">>("duePolicy", "POLICY", now.toISOString(), "id")) {
+  for await (const items of due<Pick<Row, "id">>("duePolicy", POLICY_PK, now.toISOString(), "id")) {
     read += items.length;
     // Each deployment is its own conditional writes, so a few at a time are safe and much faster.
     for (const result of await mapLimit(items, 8, ({ id }) => applyPolicy(id, now))) counts[result]++;
@@ -93,7 +94,7 @@ export async function preview(tenantId: string, now: Date, withinMinutes: number
     at: string;
     reason: string;
   }[] = [];
-  for await (const items of due<Row>("duePolicy", "POLICY", until.toISOString(), "")) {
+  for await (const items of due<Row>("duePolicy", POLICY_PK, until.toISOString(), "")) {
     for (const row of items) {
       if (row.tenantId !== tenantId) continue;
       for (const a of upcoming(row, now)) {

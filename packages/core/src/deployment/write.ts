@@ -5,11 +5,12 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { metric } from "../util/metrics";
+import { indexFields } from "./checks";
 import { type EventRow, webhookFor } from "./events";
+import { eventKey } from "./keys";
 import { releaseIfHeld } from "./name";
 import { desiredOf, key, type Row, toInfo } from "./row";
 import { canTransition, intentOf, type State } from "./states";
-import { watchFor } from "./watch";
 
 export async function load(id: string): Promise<Row | undefined> {
   const result = await dynamo().send(
@@ -64,7 +65,7 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
     next.stateChangedAt = at;
     next.checks = 0;
   }
-  Object.assign(next, watchFor(next, now, change.nextCheckSeconds));
+  Object.assign(next, indexFields(next, now, change.nextCheckSeconds));
 
   const update = diffUpdate(row, next, ["pk", "sk"]);
   const Update = {
@@ -127,8 +128,7 @@ function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
   const webhook = webhookFor(from, row.state);
   return {
-    pk: `DEP#${row.id}`,
-    sk: `EVT#${id}`,
+    ...eventKey(row.id, id),
     type: "event",
     id,
     deploymentId: row.id,

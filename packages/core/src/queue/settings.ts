@@ -5,7 +5,7 @@
  */
 export const queues = {
   jobs: { visibilityTimeoutSeconds: 90, functionTimeoutSeconds: 60, maxReceiveCount: 5, batchSize: 10 },
-  /** Fifteen delivery attempts over about a day: see packages/core/src/webhook/schedule.ts. */
+  /** Fifteen delivery attempts over about a day: see packages/core/src/webhook/backoff.ts. */
   webhooks: { visibilityTimeoutSeconds: 60, functionTimeoutSeconds: 30, maxReceiveCount: 15, batchSize: 10 },
 } as const;
 

@@ -2,16 +2,31 @@
  * The single DynamoDB table, as data: sst.config.ts declares it on AWS and the local stack
  * creates it in DynamoDB Local from this same definition.
  *
- * Item collections (pk / sk):
- *   DEP#<id> / META            deployment (version-checked)
- *   DEP#<id> / EVT#<evt id>    state history, one item per change
- *   TEN#<tenant> / WHK#<id>    webhook subscription
- *   WHK#<id> / DLV#<id>        webhook delivery (per-subscription log)
- *   KEY#<sha256> / KEY         API key (hash only)
- *   TEN#<tenant>#NAME#<name> / NAME   a live deployment's name (deployment/name.ts)
- *   IDEM#<tenant>#<key> / IDEM idempotency record (expires by TTL)
- *   TEN#<tenant> / BUDGET      the tenant's budget
- *   DEP#<id> / BUDGET          a deployment's budget
+ * Every item type, its keys (pk / sk), and the file that owns its key builders; another domain
+ * takes a key from that file, never spells it. TTL: items with `expiresAt` expire.
+ *
+ *   item (type)            pk / sk                              owner: key builders
+ *   deployment             DEP#<id> / META                      deployment/keys.ts key (version-checked)
+ *   state event (event)    DEP#<id> / EVT#<event id>            deployment/keys.ts eventKey
+ *   lease                  DEP#<id> / LEASE#<lease id>          deployment/keys.ts leaseKey (TTL)
+ *   name                   TEN#<tenant>#NAME#<name> / NAME      deployment/keys.ts nameKey
+ *   idempotency            IDEM#<tenant>#<key> / IDEM           deployment/keys.ts idempotencyKey (TTL, a day)
+ *   budget                 DEP#<id> / BUDGET, TEN#<tenant> / BUDGET   budget/store.ts budgetKey
+ *   settings               TEN#<tenant> / SETTINGS              tenant/settings.ts key
+ *   apikey                 KEY#<sha256> / KEY                   apikey/row.ts keyItem (hash only)
+ *   webhook (subscription) TEN#<tenant> / WHK#<id>              webhook/subscription.ts key
+ *   delivery               WHK#<subscription> / DLV#<event id>  webhook/delivery.ts deliveryKey (TTL)
+ *   notice                 EVT#<event id> / NOTICE              webhook/notice.ts noticeKey (TTL)
+ *   notice dedupe key      NTK#<tenant>#<key> / NTK             webhook/notice.ts dedupeKey (TTL, 30 days)
+ *
+ * Index attributes, set only on the items an index holds:
+ *   byTenant   tenantPk TEN#<tenant>#DEP (deployments, deployment/keys.ts tenantPk)
+ *              or TEN#<tenant>#KEY (API keys, apikey/row.ts tenantKeys); tenantSk the id
+ *   dueChecks  checkPk CHECK, checkAt             deployments in flight (deployment/checks.ts)
+ *   duePolicy  policyPk POLICY, policyAt          deployments a cost policy will act on (deployment/checks.ts)
+ *   budgets    budgetPk BUDGET, budgetSk <tenant>#<deployment id|"tenant">   every budget (budget/store.ts)
+ *   byBase     basePk BASE#<base id>, baseSk <id> adapters of a base, until deleted (deployment/checks.ts)
+ *   outbox     outboxPk OUTBOX, outboxAt          state events and notices not yet handed to the webhooks queue
  *
  * Sparse indexes hold only what is due, so sweeps cost what is due, not the fleet size.
  */

@@ -1,3 +1,4 @@
+export { MAX_ATTEMPTS, retryDelay, retryDelays } from "./backoff";
 export {
   catalogue,
   type EventType,
@@ -13,7 +14,6 @@ export { WebhookJob } from "./jobs";
 export { DeliveriesInput, DeliveryInfo, deliveries, redeliver } from "./log";
 export { type EmitInput, emit } from "./notice";
 export { type OutboxItem, publish, sweepOutbox } from "./outbox";
-export { MAX_ATTEMPTS, retryDelay, retrySchedule } from "./schedule";
 export { RotateInput, rotate } from "./secret";
 export { CreateInput, create, list, remove, Subscription, UpdateInput, update } from "./subscription";
 export { checkUrl, resolveTarget } from "./url";

@@ -130,7 +130,9 @@ export async function emit(
 }
 
 /**
- * The deployment's next sequence number: `ADD version 1` on its row. Every other writer is
+ * The deployment's next sequence number: `ADD version 1` on its row. The row is the deployment
+ * domain's (deployment/keys.ts builds this key); it is spelled here because importing it would
+ * close a cycle between the two domains, since deployment publishes through webhook. Every other writer is
  * guarded by the version it read (workers re-apply their change on a fresh row), so no two
  * events of a deployment share a number.
  */

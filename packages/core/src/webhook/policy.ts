@@ -1,3 +1,4 @@
+import { Config } from "../config";
 /**
  * When a subscription gets disabled, as a pure function. `failingSince` marks the first failed
  * attempt after a success; any success clears it. A failure at least `disableAfterMs` after
@@ -20,10 +21,6 @@ export function nextHealth(health: Health, ok: boolean, now: Date, disableAfterM
 }
 
 /** HANGAR_WEBHOOK_DISABLE_AFTER_HOURS (default 72), in milliseconds. */
-export function disableAfterMs(env: Record<string, string | undefined> = process.env) {
-  const raw = env.HANGAR_WEBHOOK_DISABLE_AFTER_HOURS;
-  const hours = raw === undefined || raw === "" ? 72 : Number(raw);
-  if (!Number.isFinite(hours) || hours <= 0)
-    throw new Error("HANGAR_WEBHOOK_DISABLE_AFTER_HOURS must be a positive number of hours");
-  return hours * 3600_000;
+export function disableAfterMs(env?: Record<string, string | undefined>) {
+  return Config.webhookDisableAfterHours(env) * 3600_000;
 }

@@ -1,10 +1,8 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { Config } from "../config";
 import { VisibleError } from "../error";
 import { isPublicAddress } from "./address";
-
-/** The operator can allow private targets (the local stack does, for its own demos and tests). */
-const allowPrivate = () => process.env.HANGAR_WEBHOOK_ALLOW_PRIVATE === "true";
 
 function refuse(message: string): never {
   throw new VisibleError("unprocessable", "webhook.url_not_allowed", message);
@@ -36,7 +34,7 @@ export async function resolveTarget(raw: string, resolve: Resolver = systemResol
     ? [{ address: host, family: literal === 6 ? 6 : 4 }]
     : await resolve(host).catch(() => refuse(`The webhook host ${host} does not resolve.`));
   if (addresses.length === 0) refuse(`The webhook host ${host} does not resolve.`);
-  if (!allowPrivate()) {
+  if (!Config.webhookAllowPrivate()) {
     for (const { address } of addresses) {
       if (!isPublicAddress(address)) {
         refuse(`The webhook host ${host} resolves to ${address}, a private or reserved address.`);

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
 import * as z from "zod";
+import { Config } from "../config";
 import { collectPages } from "../util/paginate";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
 import { dispatcher, follow, readSome } from "./http";
@@ -15,7 +16,7 @@ export const DEFAULT_HUB = "https://huggingface.co";
 
 /** The variable huggingface_hub itself reads, so mirrors and the local simulator work unchanged. */
 export function hubEndpoint(): string {
-  return (process.env.HF_ENDPOINT || DEFAULT_HUB).replace(/\/+$/, "");
+  return (Config.hubEndpoint() ?? DEFAULT_HUB).replace(/\/+$/, "");
 }
 
 const Entry = z.object({

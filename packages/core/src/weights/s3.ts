@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { GetObjectCommand, paginateListObjectsV2, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { Config } from "../config";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
 import { ignored } from "./source";
 import type { WeightsFile } from "./types";
@@ -10,11 +11,11 @@ let cached: { endpoint: string | undefined; client: S3Client } | undefined;
 
 /** HANGAR_S3_ENDPOINT (fauxqs, MinIO) only speaks path-style URLs and takes any credentials. */
 function s3(): S3Client {
-  const endpoint = process.env.HANGAR_S3_ENDPOINT || undefined;
+  const endpoint = Config.s3Endpoint();
   if (!cached || cached.endpoint !== endpoint) {
     cached?.client.destroy();
     const client = new S3Client({
-      region: process.env.AWS_REGION ?? "us-east-1",
+      region: Config.region(),
       ...(endpoint
         ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
         : {}),

@@ -6,7 +6,12 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 
-const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
+/**
+ * Each error kind's HTTP status, for both error shapes (this one and the OpenAI router's).
+ * `unavailable` is a provider that failed or couldn't be reached: 502, whether or not a retry may
+ * help (`provider.unavailable` says it may, `provider.rejected` that it won't).
+ */
+export const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   input: 400,
   auth: 401,
   not_found: 404,
@@ -28,19 +33,25 @@ export function invalid(issues: z.core.$ZodIssue[]) {
   return errorBody("request.invalid", message || "The request is not valid.", issues);
 }
 
+/** A provider failure that reached the API, as the error it answers. */
+export function fromProvider(error: ProviderError): VisibleError {
+  const code = error.retryable ? "provider.unavailable" : "provider.rejected";
+  return new VisibleError("unavailable", code, `${error.provider}: ${error.message}`);
+}
+
 /** The one place errors become HTTP. */
-export function onError(error: Error, c: Context) {
+export function onError(thrown: Error, c: Context) {
+  let error = thrown;
+  if (error instanceof ProviderError) {
+    log.warn("provider error surfaced to the API", { error, status: error.status });
+    error = fromProvider(error);
+  }
   if (error instanceof VisibleError) {
     const body =
       error.code === "request.invalid" && Array.isArray(error.details)
         ? invalid(error.details)
         : errorBody(error.code, error.message, error.details);
     return c.json(body, statusOf[error.kind]);
-  }
-  if (error instanceof ProviderError) {
-    log.warn("provider error surfaced to the API", { error, status: error.status });
-    const code = error.retryable ? "provider.unavailable" : "provider.rejected";
-    return c.json(errorBody(code, `${error.provider}: ${error.message}`), error.retryable ? 503 : 502);
   }
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 400 ? "request.malformed" : `request.${error.status}`;

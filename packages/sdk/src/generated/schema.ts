@@ -971,8 +971,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1243,8 +1243,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2056,8 +2056,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Error (503) */
-                503: {
+                /** @description Error (502) */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2921,7 +2921,7 @@ export interface paths {
                      *       "messages": [
                      *         {
                      *           "role": "user",
-                     *           "content": "Say hello"
+                     *           "content": "Hi"
                      *         }
                      *       ]
                      *     }

@@ -6,7 +6,7 @@ import { errors, IdParam, json } from "../openapi";
 export const deploymentModels = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/deployments/{id}/models",
+    path: "/{id}/models",
     tags: ["Deployments"],
     security: [{ bearerAuth: [] }],
     summary: "OpenAI-compatible models list: the model this deployment serves",

@@ -1,5 +1,4 @@
 import * as Deployment from "@hangar/core/deployment/index";
-import { SmokeTestInput } from "@hangar/core/deployment/traffic";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
@@ -54,7 +53,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/deployments",
+      path: "/",
       tags,
       security,
       summary: "Deploy a model",
@@ -87,7 +86,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/deployments",
+      path: "/",
       tags,
       security,
       summary: "List deployments",
@@ -105,7 +104,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/deployments/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Get a deployment (or wait for a state)",
@@ -137,7 +136,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/deployments/{id}/events",
+      path: "/{id}/events",
       tags,
       security,
       summary: "A deployment's state history",
@@ -149,7 +148,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/v1/deployments/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Rename, or change autoscaling, hardware or idle timeout",
@@ -169,16 +168,16 @@ export const deployments = new OpenAPIHono()
       return c.json(await Deployment.update(rest, renamed?.id ?? c.req.valid("param").id), 202);
     },
   )
-  .openapi(action("/v1/deployments/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
+  .openapi(action("/{id}/stop", "Stop (keeps the endpoint, stops billing)"), async (c) =>
     c.json(await Deployment.stop(c.req.valid("param").id), 202),
   )
-  .openapi(action("/v1/deployments/{id}/start", "Start a stopped (or stopping) deployment"), async (c) =>
+  .openapi(action("/{id}/start", "Start a stopped (or stopping) deployment"), async (c) =>
     c.json(await Deployment.start(c.req.valid("param").id), 202),
   )
   .openapi(
     createRoute({
       method: "delete",
-      path: "/v1/deployments/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Delete the deployment and its endpoint",
@@ -206,14 +205,14 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/deployments/{id}/test",
+      path: "/{id}/test",
       tags,
       security,
       summary: "Smoke-test the endpoint with one chat completion",
       description: "Does not count as activity.",
       request: {
         params: IdParam,
-        body: body(SmokeTestInput, { prompt: "Say hello", maxTokens: 32 }, false),
+        body: body(Deployment.SmokeTestInput, { prompt: "Say hello", maxTokens: 32 }, false),
       },
       responses: { 200: json(TestResult, "The completion, timed"), ...errors(400, 401, 404, 409, 502) },
     }),
@@ -222,7 +221,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/deployments/{id}/chat/completions",
+      path: "/{id}/chat/completions",
       tags,
       security,
       summary: "OpenAI-compatible chat completions, proxied to the endpoint",
@@ -251,7 +250,7 @@ export const deployments = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/deployments/{id}/activity",
+      path: "/{id}/activity",
       tags,
       security,
       summary: "Heartbeat: traffic sent to the provider directly",

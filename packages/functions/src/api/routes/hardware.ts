@@ -6,14 +6,14 @@ import { errors, json } from "../openapi";
 export const hardware = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/hardware",
+    path: "/",
     tags: ["Hardware"],
     security: [{ bearerAuth: [] }],
     summary: "Hardware a provider offers, with prices and availability",
     request: { query: Hardware.ListInput },
     responses: {
       200: json(z.object({ data: z.array(Hardware.Hardware) }), "Cheapest first"),
-      ...errors(400, 401, 422, 503),
+      ...errors(400, 401, 422, 502),
     },
   }),
   async (c) => c.json(await Hardware.list(c.req.valid("query")), 200),

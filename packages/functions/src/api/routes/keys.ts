@@ -16,7 +16,7 @@ export const keys = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/keys",
+      path: "/",
       tags,
       security,
       summary: "The tenant's API keys, revoked ones included",
@@ -31,7 +31,7 @@ export const keys = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/keys",
+      path: "/",
       tags,
       security,
       summary: "Create an API key for the tenant",
@@ -51,7 +51,7 @@ export const keys = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/v1/keys/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Revoke an API key",

@@ -6,7 +6,7 @@ import { errors, json } from "../openapi";
 export const models = new OpenAPIHono().openapi(
   createRoute({
     method: "get",
-    path: "/v1/models",
+    path: "/",
     tags: ["Models"],
     security: [{ bearerAuth: [] }],
     summary: "What a provider can deploy: its catalogue and your uploads",
@@ -14,7 +14,7 @@ export const models = new OpenAPIHono().openapi(
     request: { query: Catalogue.ListInput },
     responses: {
       200: json(z.object({ data: z.array(Catalogue.Model) }), "Your uploads first, then the catalogue"),
-      ...errors(400, 401, 422, 503),
+      ...errors(400, 401, 422, 502),
     },
   }),
   async (c) => c.json(await Catalogue.list(c.req.valid("query")), 200),

@@ -6,8 +6,9 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { auth } from "../auth";
-import { body, json } from "../openapi";
+import { auth, type VerifyKey } from "../auth";
+import { fromProvider, statusOf } from "../errors";
+import { body as example, json } from "../openapi";
 import { passthrough } from "../passthrough";
 
 /**
@@ -57,14 +58,6 @@ const types: Record<ErrorKind, string> = {
   unprocessable: "invalid_request_error",
   unavailable: "api_error",
 };
-const statuses: Record<ErrorKind, ContentfulStatusCode> = {
-  input: 400,
-  auth: 401,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  unavailable: 502,
-};
 
 function openAIError(
   c: Context,
@@ -77,20 +70,11 @@ function openAIError(
   return c.json({ error: { message, type, param, code } }, status);
 }
 
-function onError(error: Error, c: Context) {
+function onError(thrown: Error, c: Context) {
+  const error = thrown instanceof ProviderError ? fromProvider(thrown) : thrown;
   if (error instanceof VisibleError) {
     const param = error.code === "deployment.not_found" ? "model" : null;
-    return openAIError(c, statuses[error.kind], types[error.kind], error.code, error.message, param);
-  }
-  if (error instanceof ProviderError) {
-    const code = error.retryable ? "provider.unavailable" : "provider.rejected";
-    return openAIError(
-      c,
-      error.retryable ? 503 : 502,
-      "api_error",
-      code,
-      `${error.provider}: ${error.message}`,
-    );
+    return openAIError(c, statusOf[error.kind], types[error.kind], error.code, error.message, param);
   }
   log.error("unhandled error", { error, path: c.req.path });
   return openAIError(
@@ -109,73 +93,76 @@ const toModel = (d: Deployment.Info) => ({
   owned_by: d.provider,
 });
 
-export const openai = new OpenAPIHono({
-  defaultHook: (result, c) => {
-    if (result.success) return;
-    const issue = result.error.issues[0];
-    const param = issue?.path.join(".") || null;
-    const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "The request is not valid.";
-    return openAIError(c, 400, "invalid_request_error", "request.invalid", message, param);
-  },
-});
-openai.onError(onError);
-openai.use("/openai/*", auth());
-
-openai
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/openai/v1/models",
-      tags,
-      security,
-      summary: "Deployments that can serve now, as OpenAI models",
-      responses: {
-        200: json(z.object({ object: z.literal("list"), data: z.array(Model) }), "Ready deployments"),
-        ...failures(401),
-      },
-    }),
-    async (c) => c.json({ object: "list" as const, data: (await Deployment.serving()).map(toModel) }, 200),
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/openai/v1/models/{model}",
-      tags,
-      security,
-      summary: "One deployment, as an OpenAI model",
-      request: { params: z.object({ model: z.string().meta({ param: { name: "model", in: "path" } }) }) },
-      responses: { 200: json(Model, "The deployment"), ...failures(401, 404) },
-    }),
-    async (c) => c.json(toModel(await Deployment.get(c.req.valid("param").model)), 200),
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/openai/v1/chat/completions",
-      tags,
-      security,
-      summary: "Chat completions, routed by `model` to a deployment",
-      description:
-        "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
-      request: {
-        body: body(ChatBody, { model: "support-bot", messages: [{ role: "user", content: "Say hello" }] }),
-      },
-      responses: {
-        200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
-        ...failures(400, 401, 404, 409, 502),
-      },
-    }),
-    async (c) => {
-      const request = c.req.valid("json");
-      const upstream = await Deployment.chat(request.model, request, c.req.raw.signal);
-      if (upstream.ok) return passthrough(upstream);
-      const text = await upstream.text().catch(() => "");
-      return openAIError(
-        c,
-        502,
-        "api_error",
-        "provider.rejected",
-        `The provider answered ${upstream.status}: ${text.slice(0, 500)}`,
-      );
+/** Built per app: its auth answers in OpenAI's shape, so it is registered here with the routes. */
+export function openai(verify?: VerifyKey) {
+  const router = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const param = issue?.path.join(".") || null;
+      const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "The request is not valid.";
+      return openAIError(c, 400, "invalid_request_error", "request.invalid", message, param);
     },
-  );
+  });
+  router.onError(onError);
+  router.use("/*", auth(verify));
+
+  return router
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/v1/models",
+        tags,
+        security,
+        summary: "Deployments that can serve now, as OpenAI models",
+        responses: {
+          200: json(z.object({ object: z.literal("list"), data: z.array(Model) }), "Ready deployments"),
+          ...failures(401),
+        },
+      }),
+      async (c) => c.json({ object: "list" as const, data: (await Deployment.serving()).map(toModel) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/v1/models/{model}",
+        tags,
+        security,
+        summary: "One deployment, as an OpenAI model",
+        request: { params: z.object({ model: z.string().meta({ param: { name: "model", in: "path" } }) }) },
+        responses: { 200: json(Model, "The deployment"), ...failures(401, 404) },
+      }),
+      async (c) => c.json(toModel(await Deployment.get(c.req.valid("param").model)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/v1/chat/completions",
+        tags,
+        security,
+        summary: "Chat completions, routed by `model` to a deployment",
+        description:
+          "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
+        request: {
+          body: example(ChatBody, { model: "support-bot", messages: [{ role: "user", content: "Hi" }] }),
+        },
+        responses: {
+          200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
+          ...failures(400, 401, 404, 409, 502),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid("json");
+        const upstream = await Deployment.chat(body.model, body, c.req.raw.signal);
+        if (upstream.ok) return passthrough(upstream);
+        const text = await upstream.text().catch(() => "");
+        return openAIError(
+          c,
+          502,
+          "api_error",
+          "provider.rejected",
+          `The provider answered ${upstream.status}: ${text.slice(0, 500)}`,
+        );
+      },
+    );
+}

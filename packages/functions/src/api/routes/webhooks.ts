@@ -18,7 +18,7 @@ const EventParams = IdParam.extend({
 
 const hours = (s: number) =>
   s < 60 ? `${s} s` : s < 3600 ? `${Math.round(s / 6) / 10} min` : `${(s / 3600).toFixed(1)} h`;
-const schedule = Webhook.retrySchedule(30)
+const retryDelays = Webhook.retryDelays(30)
   .map((r) => `| ${r.attempt} | ${r.attempt === 1 ? "—" : hours(r.delaySeconds)} | ${hours(r.atSeconds)} |`)
   .join("\n");
 
@@ -40,13 +40,13 @@ get \`webhook.disabled\`.
 
 | attempt | wait before it | since the first |
 |---|---|---|
-${schedule}`;
+${retryDelays}`;
 
 export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/webhooks",
+      path: "/",
       tags,
       security,
       summary: "Subscribe a URL to events",
@@ -64,7 +64,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/webhooks",
+      path: "/",
       tags,
       security,
       summary: "List webhook subscriptions, with their status",
@@ -78,7 +78,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "patch",
-      path: "/v1/webhooks/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Change a subscription's url or events, or re-enable it",
@@ -93,7 +93,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/v1/webhooks/{id}",
+      path: "/{id}",
       tags,
       security,
       summary: "Delete a webhook subscription",
@@ -108,7 +108,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/webhooks/{id}/rotate-secret",
+      path: "/{id}/rotate-secret",
       tags,
       security,
       summary: "Rotate the signing secret",
@@ -125,7 +125,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/webhooks/{id}/deliveries",
+      path: "/{id}/deliveries",
       tags,
       security,
       summary: "The subscription's delivery log, newest first",
@@ -143,7 +143,7 @@ export const webhooks = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
+      path: "/{id}/deliveries/{eventId}/redeliver",
       tags,
       security,
       summary: "Send a delivered or failed delivery again, with a fresh retry budget",

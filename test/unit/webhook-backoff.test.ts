@@ -1,11 +1,11 @@
 import { queues } from "@hangar/core/queue/settings";
-import { MAX_ATTEMPTS, nominalDelay, retryDelay, retrySchedule } from "@hangar/core/webhook/schedule";
+import { MAX_ATTEMPTS, nominalDelay, retryDelay, retryDelays } from "@hangar/core/webhook/backoff";
 import { describe, expect, it } from "vitest";
 
 describe("the webhook retry schedule", () => {
   it("makes as many attempts as the queue receives a message before its DLQ", () => {
     expect(MAX_ATTEMPTS).toBe(queues.webhooks.maxReceiveCount);
-    expect(retrySchedule(30)).toHaveLength(MAX_ATTEMPTS);
+    expect(retryDelays(30)).toHaveLength(MAX_ATTEMPTS);
   });
 
   it("doubles from the base and caps each wait at 4 hours", () => {
@@ -15,14 +15,14 @@ describe("the webhook retry schedule", () => {
   });
 
   it("spans about a day at the default base", () => {
-    const last = retrySchedule(30).at(-1);
+    const last = retryDelays(30).at(-1);
     expect(last?.atSeconds).toBe(30 * 2911);
     expect(last?.atSeconds).toBeGreaterThan(23 * 3600);
     expect(last?.atSeconds).toBeLessThan(25 * 3600);
   });
 
   it("attempts at once first, then after each wait in turn", () => {
-    const rows = retrySchedule(1).slice(0, 4);
+    const rows = retryDelays(1).slice(0, 4);
     expect(rows).toEqual([
       { attempt: 1, delaySeconds: 0, atSeconds: 0 },
       { attempt: 2, delaySeconds: 1, atSeconds: 1 },
@@ -45,7 +45,7 @@ describe("the webhook retry schedule", () => {
   });
 
   it("finishes within the queue's default retention even with the longest jitter", () => {
-    const total = retrySchedule(30).reduce((sum, r) => sum + r.delaySeconds * 1.2, 0);
+    const total = retryDelays(30).reduce((sum, r) => sum + r.delaySeconds * 1.2, 0);
     expect(total).toBeLessThan(4 * 24 * 3600);
   });
 });

@@ -1,7 +1,7 @@
 import { queues } from "../queue/settings";
 
 /**
- * The retry schedule, as a pure function of the attempt number. After failed attempt n the
+ * Webhook retry backoff, as a pure function of the attempt number. After failed attempt n the
  * message stays hidden base × 2^(n-1) seconds, capped at base × 480 (4 h at the default 30 s),
  * with ±20% jitter. Fifteen attempts then span about a day: the waits sum to base × 2911
  * (24.3 h at 30 s). SQS bounds both ends: a visibility timeout is at most 12 h, and the whole
@@ -23,8 +23,8 @@ export function retryDelay(attempt: number, baseSeconds: number, random = Math.r
   return Math.min(SQS_MAX_VISIBILITY, Math.max(1, Math.round(nominalDelay(attempt, baseSeconds) * jitter)));
 }
 
-/** The published schedule without jitter: when each attempt happens, counted from the first. */
-export function retrySchedule(baseSeconds: number, attempts = MAX_ATTEMPTS) {
+/** The published retry delays without jitter: when each attempt happens, counted from the first. */
+export function retryDelays(baseSeconds: number, attempts = MAX_ATTEMPTS) {
   const rows: { attempt: number; delaySeconds: number; atSeconds: number }[] = [];
   let at = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {

@@ -1,4 +1,4 @@
-import { checkDelay, isWatched } from "@hangar/core/deployment/watch";
+import { checkDelay, isChecked } from "@hangar/core/deployment/checks";
 import { describe, expect, it } from "vitest";
 
 const policy = { min: 2, max: 30, watch: 300 };
@@ -20,9 +20,9 @@ describe("check backoff", () => {
   });
 
   it("watches everything but failed and deleted", () => {
-    expect(isWatched("failed")).toBe(false);
-    expect(isWatched("deleted")).toBe(false);
-    expect(isWatched("ready")).toBe(true);
-    expect(isWatched("queued")).toBe(true);
+    expect(isChecked("failed")).toBe(false);
+    expect(isChecked("deleted")).toBe(false);
+    expect(isChecked("ready")).toBe(true);
+    expect(isChecked("queued")).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import * as Lease from "@hangar/core/deployment/lease";
+import { Lease } from "@hangar/core/deployment/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
@@ -6,11 +6,11 @@ import { body, errors, IdParam, json } from "../openapi";
 const tags = ["Cost policies"];
 const security = [{ bearerAuth: [] }];
 
-export const leases = new OpenAPIHono()
+export const deploymentLeases = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "post",
-      path: "/v1/deployments/{id}/leases",
+      path: "/{id}/leases",
       tags,
       security,
       summary: "Keep a deployment up until a time (no idle or scheduled stop)",
@@ -25,7 +25,7 @@ export const leases = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "get",
-      path: "/v1/deployments/{id}/leases",
+      path: "/{id}/leases",
       tags,
       security,
       summary: "Active leases",
@@ -40,7 +40,7 @@ export const leases = new OpenAPIHono()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/v1/deployments/{id}/leases/{leaseId}",
+      path: "/{id}/leases/{leaseId}",
       tags,
       security,
       summary: "Release a lease early",

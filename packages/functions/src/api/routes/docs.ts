@@ -5,7 +5,9 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 
-export const SCALAR_ASSET = "/docs/assets/standalone.js";
+const ASSET = "/assets/standalone.js";
+/** Where the reference's browser bundle is served (the router is mounted at /docs). */
+export const SCALAR_ASSET = `/docs${ASSET}`;
 
 /**
  * The reference's browser bundle ships in @scalar/api-reference, so /docs works with no network.
@@ -25,7 +27,7 @@ let standalone: Promise<string> | undefined;
 
 export const docs = new Hono()
   .get(
-    "/docs",
+    "/",
     Scalar({
       url: "/openapi.json",
       pageTitle: "Hangar API",
@@ -35,7 +37,7 @@ export const docs = new Hono()
     }),
   )
   // 4.8 MB as is, about a quarter of that compressed.
-  .get(SCALAR_ASSET, compress(), async (c) => {
+  .get(ASSET, compress(), async (c) => {
     standalone ??= readFile(standalonePath(), "utf8").catch((error) => {
       standalone = undefined;
       throw error;

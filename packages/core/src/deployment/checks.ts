@@ -1,18 +1,20 @@
 import { Config } from "../config";
 import { createId } from "../util/id";
+import { basePk, CHECK_PK, POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
 import type { Row } from "./row";
 import { isInFlight, type State } from "./states";
 
 /** States a worker keeps checking: in flight, or settled but able to change at the provider. */
-export function isWatched(state: State): boolean {
+export function isChecked(state: State): boolean {
   return isInFlight(state) || state === "ready" || state === "stopped";
 }
 
 /**
  * Seconds until the next provider check. Right after an action things move fast, so the
  * first checks are close together; they double up to the cap while nothing changes.
- * Settled deployments are checked rarely, to notice what the provider did on its own.
+ * Settled deployments are checked rarely (`watch`: HANGAR_WATCH_SECONDS), to notice what the
+ * provider did on its own; that check is the `watch` phase (phase/endpoint.ts).
  */
 export function checkDelay(state: State, checks: number, policy = Config.checkDelay()): number {
   if (!isInFlight(state)) return policy.watch;
@@ -20,18 +22,22 @@ export function checkDelay(state: State, checks: number, policy = Config.checkDe
   return Math.min(policy.max, policy.min * 2 ** Math.min(Math.max(0, checks - 1), 20));
 }
 
-/** The index and step attributes that follow from a row's state: computed, never set by hand. */
-export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
-  const watched = isWatched(row.state);
+/**
+ * The index and step attributes that follow from a row's state, set by every commit (write.ts)
+ * and at create. One update writes some by hand: recordActivity (request.ts) moves policyAt and
+ * policyPk, computed by the same policyAt, without a commit, so proxy traffic stays one write.
+ */
+export function indexFields(row: Row, now: Date, nextCheckSeconds?: number) {
+  const checked = isChecked(row.state);
   const delay = nextCheckSeconds ?? checkDelay(row.state, row.checks);
   const due = policyAt(row, now);
   return {
     checkId: createId("message"),
     leaseUntil: undefined,
     leaseFor: undefined,
-    checkPk: watched ? "CHECK" : undefined,
-    checkAt: watched ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
-    policyPk: due ? "POLICY" : undefined,
+    checkPk: checked ? CHECK_PK : undefined,
+    checkAt: checked ? new Date(now.getTime() + delay * 1000).toISOString() : undefined,
+    policyPk: due ? POLICY_PK : undefined,
     policyAt: due,
     ...byBase(row),
   };
@@ -41,6 +47,6 @@ export function watchFor(row: Row, now: Date, nextCheckSeconds?: number) {
 function byBase(row: Row) {
   const base = row.model.baseDeploymentId;
   return base && row.state !== "deleted"
-    ? { basePk: `BASE#${base}`, baseSk: row.id }
+    ? { basePk: basePk(base), baseSk: row.id }
     : { basePk: undefined, baseSk: undefined };
 }

@@ -1,0 +1,41 @@
+/**
+ * Where the deployment domain's items live in the table (store/schema.ts lists every item type).
+ * This file imports nothing, so another domain that reads these items takes their keys from here
+ * without pulling the deployment domain into its bundle.
+ */
+export const key = (id: string) => ({ pk: `DEP#${id}`, sk: "META" as const });
+
+/** `byTenant` partition of a tenant's deployments. */
+export const tenantPk = (tenantId: string) => `TEN#${tenantId}#DEP`;
+
+/** A deployment's state history, in its item collection, sorted by event id (time). */
+export const EVENT_PREFIX = "EVT#";
+export const eventKey = (deploymentId: string, eventId: string) => ({
+  pk: `DEP#${deploymentId}`,
+  sk: `${EVENT_PREFIX}${eventId}`,
+});
+
+export const LEASE_PREFIX = "LEASE#";
+export const leaseKey = (deploymentId: string, id: string) => ({
+  pk: `DEP#${deploymentId}`,
+  sk: `${LEASE_PREFIX}${id}`,
+});
+
+/** A live deployment's name, unique per tenant (deployment/name.ts). */
+export const nameKey = (tenantId: string, name: string) => ({
+  pk: `TEN#${tenantId}#NAME#${name}`,
+  sk: "NAME" as const,
+});
+
+/** A create's Idempotency-Key, kept for a day. */
+export const idempotencyKey = (tenantId: string, key: string) => ({
+  pk: `IDEM#${tenantId}#${key}`,
+  sk: "IDEM" as const,
+});
+
+/** `byBase` partition of a base deployment's adapters. */
+export const basePk = (baseId: string) => `BASE#${baseId}`;
+
+/** The one partition of each sparse due-index: present on a deployment only while it is due. */
+export const CHECK_PK = "CHECK";
+export const POLICY_PK = "POLICY";
