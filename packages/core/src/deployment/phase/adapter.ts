@@ -31,6 +31,11 @@ async function baseOf(row: Row) {
 
 const baseStopped = (base: Row) => base.state === "stopping" || base.state === "stopped";
 
+/** The base is stopping or stopped: the adapter goes with it, at once. */
+function stopWithBase(): Step {
+  return { to: "stopping", reason: "base_stopped", set: { stopReason: "base_stopped" }, nextCheckSeconds: 0 };
+}
+
 /**
  * provisioning and starting an adapter: wait for the base to serve, load the adapter onto it
  * (again, after a start, if the base's restart dropped it), wait until it answers.
@@ -38,14 +43,7 @@ const baseStopped = (base: Row) => base.state === "stopping" || base.state === "
 export const loadAdapter: Phase = async (row, p) => {
   const { base, gone } = await baseOf(row);
   if (gone) return gone;
-  if (baseStopped(base)) {
-    return {
-      to: "stopping",
-      reason: "base_stopped",
-      set: { stopReason: "base_stopped" },
-      nextCheckSeconds: 0,
-    };
-  }
+  if (baseStopped(base)) return stopWithBase();
   if (base.state !== "ready" || !base.endpointId || !base.endpointName) return wait(row);
   const ref = { endpointId: base.endpointId, endpointName: base.endpointName };
   const adapter = row.endpointId ? await api(p).get({ ...ref, adapterId: row.endpointId }) : undefined;
@@ -103,14 +101,7 @@ export const unloadAdapter: Phase = async (row, p) => {
 export const watchAdapter: Phase = async (row, p) => {
   const { base, gone } = await baseOf(row);
   if (gone) return gone;
-  if (baseStopped(base)) {
-    return {
-      to: "stopping",
-      reason: "base_stopped",
-      set: { stopReason: "base_stopped" },
-      nextCheckSeconds: 0,
-    };
-  }
+  if (baseStopped(base)) return stopWithBase();
   if (!row.endpointId || !base.endpointId || !base.endpointName) return {};
   const adapter = await api(p).get({
     endpointId: base.endpointId,
