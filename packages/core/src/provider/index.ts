@@ -84,6 +84,29 @@ export type EndpointStatus = {
   hardware?: string;
   autoscaling?: Autoscaling;
   displayName?: string;
+  /** Replicas serving now, as the provider reports them (what it bills); absent when it doesn't say. */
+  readyReplicas?: number;
+  /** Where it runs, when the provider places by region (Together v2). */
+  region?: string;
+  /** The provider API generation the endpoint lives on, where a provider has more than one. */
+  apiVersion?: ApiVersion;
+};
+
+/** Together has two API generations (v1 until the end of 2026, v2 current); others have one. */
+export type ApiVersion = "v1" | "v2";
+
+/**
+ * What the provider itself measured of one endpoint over a window: it sees traffic that never
+ * went through Hangar's proxy. Counts are over the whole window asked for.
+ */
+export type UsageSample = {
+  endpointId: string;
+  requests: number;
+  errors?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  latencyMs?: { p50?: number; p95?: number; p99?: number };
+  replicas?: number;
 };
 
 export type Hardware = {
@@ -111,6 +134,16 @@ export type ChatRequest = Record<string, unknown> & { messages: unknown[]; strea
 
 export type CreateEndpointInput = {
   deploymentId: string;
+  /** Which API generation to create it on (Together); a provider with one ignores it. */
+  apiVersion?: ApiVersion;
+  /** Region placement, where the provider places by region (Together v2). */
+  region?: { name: string; required: boolean };
+  /**
+   * Another endpoint id of the same deployment (a hardware or model change): a provider that can
+   * keep the inference name creates the new one under the same name (Together v2: a new
+   * deployment under the same endpoint, routed to once it serves).
+   */
+  sameNameAs?: string;
   /** Unique per deployment (and per replacement), so an earlier attempt can be found again. */
   displayName: string;
   model: string;
@@ -180,6 +213,16 @@ export interface Provider {
     endpointName: string;
     adapterId: string;
   }): Promise<AdapterStatus | undefined>;
+  /**
+   * The provider's own measurements of these endpoints over [from, to), in one read per account
+   * where the provider allows it; an endpoint absent from the answer had no traffic. Throws a
+   * ProviderError when it can't be read (so nothing is judged idle on missing data).
+   */
+  usage?(input: {
+    endpoints: { id: string; name: string }[];
+    from: string;
+    to: string;
+  }): Promise<UsageSample[]>;
   /** Idempotent: an adapter already unloaded counts as done. */
   unloadAdapter?(input: { endpointId: string; endpointName: string; adapterId: string }): Promise<void>;
 }
