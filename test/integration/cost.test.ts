@@ -1,7 +1,7 @@
 import { withActor } from "@hangar/core/actor";
 import * as Budget from "@hangar/core/budget/index";
 import * as Cost from "@hangar/core/cost/index";
-import * as Webhook from "@hangar/core/webhook/index";
+import { emitNotice } from "@hangar/core/deployment/index";
 import { afterAll, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, waitForState } from "../support/api";
 import { startReceiver } from "../support/receiver";
@@ -187,7 +187,7 @@ describe("budgets", () => {
     const history = (await api(`/v1/deployments/${dep.id}/events`)).body.data as Event[];
     const last = Math.max(...history.map((e) => e.sequence), Number(hook.json.sequence));
     const marker = await system(() =>
-      Webhook.emit({
+      emitNotice({
         tenantId: stack.tenantId,
         type: "budget.exceeded",
         deploymentId: dep.id,

@@ -135,7 +135,7 @@ describe.each(providers)("on $provider", (p) => {
 
     // These jobs go to a queue of this test's own, so the stack's workers never see them.
     beforeAll(async () => {
-      provider = useProvider(p.provider);
+      provider = await useProvider(p.provider);
       queueUrl = (
         await sqsClient().send(new CreateQueueCommand({ QueueName: `parity-${p.provider}-${Date.now()}` }))
       ).QueueUrl as string;

@@ -1,5 +1,6 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as ApiKey from "@hangar/core/apikey/index";
+import { emitNotice } from "@hangar/core/deployment/index";
 import { tableName } from "@hangar/core/store/index";
 import { dynamo } from "@hangar/core/util/aws";
 import * as Webhook from "@hangar/core/webhook/index";
@@ -80,7 +81,7 @@ describe("webhooks with guarantees", () => {
     const emitted = [];
     for (let i = 0; i < 3; i++) {
       emitted.push(
-        await Webhook.emit({
+        await emitNotice({
           tenantId,
           type: "deployment.idle_warning",
           deploymentId: depId,
@@ -105,7 +106,7 @@ describe("webhooks with guarantees", () => {
 
     // A later event of the same deployment takes the next sequence number: had anything been sent
     // twice or emitted in between, it would have a number of its own, and the marker would not be next.
-    const marker = await Webhook.emit({
+    const marker = await emitNotice({
       tenantId,
       type: "deployment.idle_warning",
       deploymentId: depId,

@@ -17,11 +17,9 @@ function sources(dir: string): string[] {
 /**
  * The domain folders that own items keyed by each prefix (store/schema.ts lists the items).
  * Budgets live in a deployment's or tenant's item collection; notices are keyed by event id.
- * A notice about a deployment takes its sequence number from the deployment's row
- * (webhook/notice.ts nextSequence), which webhook can't import without a domain cycle.
  */
 const owners: Record<string, string[]> = {
-  "DEP#": ["deployment", "budget", "webhook"],
+  "DEP#": ["deployment", "budget"],
   "EVT#": ["deployment", "webhook"],
   "LEASE#": ["deployment"],
   "IDEM#": ["deployment"],

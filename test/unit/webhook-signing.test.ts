@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { signedHeaders, signingSecrets } from "@hangar/core/webhook/secret";
+import { signedHeaders, signingSecrets } from "@hangar/core/webhook/sign";
 import { newSecret } from "@hangar/core/webhook/subscription";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";

@@ -2,6 +2,7 @@ import { accrue } from "../cost/accrual";
 import { type DeploymentRef, deployments } from "../cost/history";
 import { formatUsd, type Micros, toUsd } from "../cost/money";
 import { accrued, monthStart } from "../cost/report";
+import { emitNotice } from "../deployment/notice";
 import type { Row } from "../deployment/row";
 import { canTransition } from "../deployment/states";
 import { stopFor } from "../deployment/stop-for";
@@ -124,11 +125,6 @@ function notify(
   data: Record<string, unknown>,
   key: string,
 ) {
-  return emit({
-    tenantId: row.tenantId,
-    type,
-    deploymentId: row.deploymentId,
-    data,
-    key: `${type}:${label(row)}:${key}`,
-  });
+  const notice = { tenantId: row.tenantId, type, data, key: `${type}:${label(row)}:${key}` };
+  return row.deploymentId ? emitNotice({ ...notice, deploymentId: row.deploymentId }) : emit(notice);
 }

@@ -47,7 +47,7 @@ function cached(provider: ProviderName, now = Date.now()) {
   const k = account(provider);
   const hit = cache.get(k);
   if (hit && now - hit.at < TTL_MS) return hit.models;
-  const models = useProvider(provider).catalogue();
+  const models = useProvider(provider).then((p) => p.catalogue());
   cache.set(k, { at: now, models });
   // A failed read is not kept: the next request asks again.
   models.catch(() => cache.delete(k));

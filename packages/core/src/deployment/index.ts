@@ -4,6 +4,7 @@ export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export * as Lease from "./lease";
 export { ModelList, models } from "./models";
+export { emitNotice } from "./notice";
 export { requeueOverdue } from "./overdue";
 export { events, get, list, serving, uploads } from "./query";
 export { rename } from "./rename";

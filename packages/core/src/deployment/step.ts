@@ -44,7 +44,7 @@ export async function step(
   log.appendKeys({ tenantId: row.tenantId });
   const leased = await claim(row, now);
   if (!leased) return "busy";
-  const provider = options.provider ?? useProvider(row.provider);
+  const provider = options.provider ?? (await useProvider(row.provider));
   try {
     const change = await advance(leased, provider, { heartbeat: (set) => heartbeat(leased, set) });
     await dispatch(await commitStep(leased, change, job.checkId));

@@ -2,9 +2,9 @@ import { TransitionConflict } from "../error";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
 import { metric } from "../util/metrics";
-import { emit } from "../webhook";
 import { dispatch } from "./dispatch";
 import { POLICY_PK } from "./keys";
+import { emitNotice } from "./notice";
 import { due } from "./overdue";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
@@ -37,7 +37,7 @@ async function applyPolicy(
   try {
     if (action?.kind === "warn" && applies(row, action)) {
       // Emitted first, under a key, so a retry after a lost commit doesn't warn twice.
-      await emit({
+      await emitNotice({
         tenantId: row.tenantId,
         type: "deployment.idle_warning",
         deploymentId: row.id,

@@ -39,7 +39,7 @@ export const smokeTest = fn(SmokeTestInput, async (input, id: string) => {
   const row = await mine(id);
   ready(row);
   const started = performance.now();
-  const response = await useProvider(row.provider).chat({
+  const response = await (await useProvider(row.provider)).chat({
     endpointName: row.endpointName,
     body: { messages: [{ role: "user", content: input.prompt }], max_tokens: input.maxTokens, stream: false },
   });
@@ -96,7 +96,7 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
     }
   }
   await touch(row);
-  const response = await useProvider(row.provider).chat({
+  const response = await (await useProvider(row.provider)).chat({
     endpointName: row.endpointName,
     body: { ...body, model: row.endpointName },
     signal,

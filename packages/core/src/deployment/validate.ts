@@ -84,7 +84,7 @@ export async function checkBase(input: Parsed): Promise<Row | undefined> {
  */
 export async function checkCreate(input: Parsed) {
   assertConfigured(input.provider);
-  const provider = useProvider(input.provider);
+  const provider = await useProvider(input.provider);
   checkCapabilities(provider.name, provider.capabilities, input);
   if (input.model.baseDeploymentId && !provider.capabilities.adapters) {
     unprocessable(
@@ -121,7 +121,7 @@ export async function checkUpdate(id: string, input: Pick<UpdateInput, "allowAda
     );
   }
   if (!input.hardware || input.hardware === row.hardware || row.model.baseDeploymentId) return;
-  const provider = useProvider(row.provider);
+  const provider = await useProvider(row.provider);
   const model = row.modelName ?? knownModel(provider, row.model);
   await checkHardware(row.provider, input.hardware, model);
 }

@@ -28,7 +28,7 @@ export function hardwareList(
   const key = `${provider} ${model ?? ""}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.list;
-  const list = useProvider(provider).hardware(model === undefined ? {} : { model });
+  const list = useProvider(provider).then((p) => p.hardware(model === undefined ? {} : { model }));
   cache.set(key, { at: now, list });
   list.catch(() => {
     if (cache.get(key)?.list === list) cache.delete(key);

@@ -3,12 +3,14 @@ import type { Provider, ProviderFacts, ProviderName } from ".";
 
 /**
  * One provider as a function's entry hands it to the domain: its facts, and a way to build its
- * client where the function calls providers (the API and the worker; crons never do).
+ * client where the function calls providers (the API and the worker; crons never do). The client
+ * is loaded with `import()`, so a function's cold start carries no provider's client code, and a
+ * call loads only the provider it is for.
  */
-export type Registration = { facts: ProviderFacts; client?: () => Provider };
+export type Registration = { facts: ProviderFacts; client?: () => Promise<Provider> };
 
 const registrations = new Map<ProviderName, Registration>();
-const clients = new Map<ProviderName, Provider>();
+const clients = new Map<ProviderName, Promise<Provider>>();
 
 /**
  * Called by each function's entry (packages/functions/src/providers) before any domain call. The
@@ -44,8 +46,8 @@ export function inferenceUrl(name: ProviderName): string {
   return registration(name).facts.inferenceUrl();
 }
 
-/** The provider client for a name, built on first use from configuration. */
-export function useProvider(name: ProviderName): Provider {
+/** The provider client for a name, loaded and built on first use from configuration. */
+export function useProvider(name: ProviderName): Promise<Provider> {
   let provider = clients.get(name);
   if (!provider) {
     const build = registration(name).client;
@@ -53,6 +55,10 @@ export function useProvider(name: ProviderName): Provider {
       throw new Error(`This function has no ${name} client: its entry registered provider facts only`);
     provider = build();
     clients.set(name, provider);
+    // A client that failed to load or build is not kept: the next call tries again.
+    provider.catch(() => {
+      if (clients.get(name) === provider) clients.delete(name);
+    });
   }
   return provider;
 }

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Config } from "../config";
@@ -38,10 +38,12 @@ export function sqsClient(): SQSClient {
   return sqs;
 }
 
-export function eventBridge(): EventBridgeClient {
+/** Its SDK client is loaded on the first publish: most requests and cron runs never put an event. */
+export async function eventBridge(): Promise<EventBridgeClient> {
   if (!events) {
+    const { EventBridgeClient } = await import("@aws-sdk/client-eventbridge");
     const endpoint = Config.eventBridgeEndpoint();
-    events = new EventBridgeClient({
+    events ??= new EventBridgeClient({
       region: Config.region(),
       endpoint,
       credentials: localCredentials(endpoint),

@@ -1,4 +1,3 @@
-import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { eventBridge } from "../util/aws";
 import { type Outgoing, payload } from "./outgoing";
 
@@ -8,7 +7,8 @@ import { type Outgoing, payload } from "./outgoing";
  * PutEvents answers 200 even when it rejects an entry, so a rejected entry is thrown here.
  */
 export async function putEvent(event: Outgoing, busName: string) {
-  const result = await eventBridge().send(
+  const { PutEventsCommand } = await import("@aws-sdk/client-eventbridge");
+  const result = await (await eventBridge()).send(
     new PutEventsCommand({
       Entries: [
         {

@@ -7,8 +7,8 @@ import { metric } from "../util/metrics";
 import { MAX_ATTEMPTS, retryDelay } from "./backoff";
 import { type DeliveryRow, HISTORY, loadDelivery } from "./delivery";
 import { updateHealth } from "./health";
-import { signedHeaders, signingSecrets } from "./secret";
 import { post } from "./send";
+import { signedHeaders, signingSecrets } from "./sign";
 import { isActive, load as loadSubscription } from "./subscription";
 import { resolveTarget } from "./url";
 

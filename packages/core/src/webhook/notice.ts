@@ -1,6 +1,5 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
-import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
@@ -65,15 +64,31 @@ export function noticeRow(input: {
   };
 }
 
+type Emitted = { id: string; sequence: number | null; duplicate: boolean };
+
+/**
+ * The next number of a deployment's event sequence. The deployment domain owns the counter (on
+ * its row) and hands this in: see deployment/notice.ts.
+ */
+export type NextSequence = () => Promise<number>;
+
 /**
  * Emits a notice: the row is written first with an outbox mark (so the poller's outbox sweep
- * republishes it if this process dies), then published (webhooks queue and event bus). A notice about a
- * deployment takes the next number of that deployment's sequence.
+ * republishes it if this process dies), then published (webhooks queue and event bus). A notice
+ * about a deployment takes the next number of that deployment's sequence from `nextSequence`,
+ * asked only once the notice is known not to be a duplicate, so a repeated key leaves no gap.
  */
+export async function emit(raw: EmitInput & { deploymentId?: undefined }): Promise<Emitted>;
 export async function emit(
-  raw: EmitInput,
-): Promise<{ id: string; sequence: number | null; duplicate: boolean }> {
+  raw: EmitInput & { deploymentId: string },
+  nextSequence: NextSequence,
+): Promise<Emitted>;
+export async function emit(raw: EmitInput, nextSequence?: NextSequence): Promise<Emitted> {
   const input = EmitInput.parse(raw);
+  if (input.deploymentId && !nextSequence)
+    throw new Error(
+      "A notice about a deployment takes its number from the deployment: emit it with emitNotice (deployment/notice.ts)",
+    );
   const data = input.deploymentId ? { ...input.data, deploymentId: input.deploymentId } : input.data;
   const checked = catalogue[input.type].data.safeParse(data);
   if (!checked.success)
@@ -88,7 +103,7 @@ export async function emit(
     );
     if (seen.Item) return { id: String(seen.Item.eventId), sequence: null, duplicate: true };
   }
-  const sequence = input.deploymentId ? await nextSequence(input.tenantId, input.deploymentId) : null;
+  const sequence = input.deploymentId && nextSequence ? await nextSequence() : null;
   const row = noticeRow({ ...input, sequence, data: checked.data as Record<string, unknown> });
   const put = { TableName: tableName(), Item: row, ConditionExpression: "attribute_not_exists(pk)" };
   try {
@@ -127,30 +142,4 @@ export async function emit(
   }
   await publish(row);
   return { id: row.id, sequence, duplicate: false };
-}
-
-/**
- * The deployment's next sequence number: `ADD version 1` on its row. The row is the deployment
- * domain's (deployment/keys.ts builds this key); it is spelled here because importing it would
- * close a cycle between the two domains, since deployment publishes through webhook. Every other writer is
- * guarded by the version it read (workers re-apply their change on a fresh row), so no two
- * events of a deployment share a number.
- */
-export async function nextSequence(tenantId: string, deploymentId: string): Promise<number> {
-  try {
-    const result = await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: `DEP#${deploymentId}`, sk: "META" },
-        UpdateExpression: "ADD version :one",
-        ConditionExpression: "attribute_exists(pk) AND tenantId = :tenant",
-        ExpressionAttributeValues: { ":one": 1, ":tenant": tenantId },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    return Number(result.Attributes?.version);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    throw new VisibleError("not_found", "deployment.not_found", `No deployment ${deploymentId}.`);
-  }
 }

@@ -1,12 +1,11 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { Webhook } from "standardwebhooks";
 import * as z from "zod";
 import { useTenant } from "../actor";
 import { VisibleError } from "../error";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
-import { key, mine, newSecret, type SubscriptionRow } from "./subscription";
+import { key, mine, newSecret } from "./subscription";
 
 export const RotateInput = z.object({
   graceHours: z
@@ -54,24 +53,3 @@ export const rotate = fn(RotateInput, async (input, id: string) => {
   }
   return { id, secret, previousSecretExpiresAt: grace ? expiresAt : null };
 });
-
-/** The secrets that sign a delivery now: the current one first. */
-export function signingSecrets(
-  row: Pick<SubscriptionRow, "secret" | "previousSecret" | "previousSecretExpiresAt">,
-  now = new Date(),
-) {
-  const previous =
-    row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now.toISOString()
-      ? [row.previousSecret]
-      : [];
-  return [row.secret, ...previous];
-}
-
-/** Standard Webhooks headers; several secrets give space-separated `v1,<sig>` entries. */
-export function signedHeaders(secrets: string[], eventId: string, body: string, at = new Date()) {
-  return {
-    "webhook-id": eventId,
-    "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
-    "webhook-signature": secrets.map((s) => new Webhook(s).sign(eventId, at, body)).join(" "),
-  };
-}

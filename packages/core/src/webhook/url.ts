@@ -2,7 +2,6 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { Config } from "../config";
 import { VisibleError } from "../error";
-import { isPublicAddress } from "./address";
 
 function refuse(message: string): never {
   throw new VisibleError("unprocessable", "webhook.url_not_allowed", message);
@@ -35,6 +34,8 @@ export async function resolveTarget(raw: string, resolve: Resolver = systemResol
     : await resolve(host).catch(() => refuse(`The webhook host ${host} does not resolve.`));
   if (addresses.length === 0) refuse(`The webhook host ${host} does not resolve.`);
   if (!Config.webhookAllowPrivate()) {
+    // Its address-range library is loaded here, not at start: most API requests never check a URL.
+    const { isPublicAddress } = await import("./address");
     for (const { address } of addresses) {
       if (!isPublicAddress(address)) {
         refuse(`The webhook host ${host} resolves to ${address}, a private or reserved address.`);

@@ -1,15 +1,32 @@
-import { Agent, type Dispatcher, request } from "undici";
+import type { Agent, Dispatcher } from "undici";
 import { networkError, WeightsError } from "./errors";
 
-let agent: Agent | undefined;
+/**
+ * undici is most of a bundle's weight (~700 KB): it is loaded on the first transfer or Hub check,
+ * not when a function starts. The API reaches it only when a create names a source to check.
+ * Its default export, since undici is CommonJS: a split bundle's chunk for it has no named exports.
+ */
+const undici = () => import("undici").then((m) => m.default);
+
+let agent: Promise<Agent> | undefined;
 
 /**
  * One keep-alive pool for weight transfers. Timeouts are idle timeouts: undici refreshes the headers
  * timer while a request body is still being written, so a long PUT only fails when it stalls.
  */
-export function dispatcher(): Agent {
-  agent ??= new Agent({ connectTimeout: 10_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+function dispatcher(): Promise<Agent> {
+  agent ??= undici().then(
+    ({ Agent }) => new Agent({ connectTimeout: 10_000, headersTimeout: 60_000, bodyTimeout: 60_000 }),
+  );
   return agent;
+}
+
+type RequestOptions = Omit<Dispatcher.RequestOptions<null>, "origin" | "path">;
+
+/** undici's `request` through the transfer pool. */
+export async function request(url: string | URL, options: RequestOptions): Promise<Dispatcher.ResponseData> {
+  const [{ request }, pool] = await Promise.all([undici(), dispatcher()]);
+  return request(url, { ...options, dispatcher: pool });
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -28,14 +45,11 @@ export async function follow(
   let current = new URL(url);
   let sent = headers;
   for (let hop = 0; ; hop++) {
-    const response = await request(current, {
-      method: "GET",
-      headers: sent,
-      signal,
-      dispatcher: dispatcher(),
-    }).catch((error: unknown) => {
-      throw networkError(what, error, signal);
-    });
+    const response = await request(current, { method: "GET", headers: sent, signal }).catch(
+      (error: unknown) => {
+        throw networkError(what, error, signal);
+      },
+    );
     if (!REDIRECTS.has(response.statusCode)) return response;
     await response.body.dump();
     const location = response.headers.location;

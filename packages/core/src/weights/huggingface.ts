@@ -1,11 +1,10 @@
 import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
-import { request } from "undici";
 import * as z from "zod";
 import { Config } from "../config";
 import { collectPages } from "../util/paginate";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
-import { dispatcher, follow, readSome } from "./http";
+import { follow, readSome, request } from "./http";
 import { nextLink } from "./link";
 import { encodePath, ignored } from "./source";
 import type { WeightsFile } from "./types";
@@ -97,7 +96,6 @@ export async function checkHub(hub: Hub, token?: string, signal?: AbortSignal): 
     method: "HEAD",
     headers: headers(token),
     signal,
-    dispatcher: dispatcher(),
   }).catch((error: unknown) => {
     throw networkError(`reading hf://${hub.repo}`, error, signal);
   });

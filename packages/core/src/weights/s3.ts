@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { GetObjectCommand, paginateListObjectsV2, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { Config } from "../config";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
 import { ignored } from "./source";
@@ -7,10 +7,13 @@ import type { WeightsFile } from "./types";
 
 type Prefix = { bucket: string; prefix: string };
 
+/** The S3 client (~150 KB bundled) is loaded on the first S3 source read, not when a function starts. */
+const sdk = () => import("@aws-sdk/client-s3");
+
 let cached: { endpoint: string | undefined; client: S3Client } | undefined;
 
 /** HANGAR_S3_ENDPOINT (fauxqs, MinIO) only speaks path-style URLs and takes any credentials. */
-function s3(): S3Client {
+function s3({ S3Client }: Awaited<ReturnType<typeof sdk>>): S3Client {
   const endpoint = Config.s3Endpoint();
   if (!cached || cached.endpoint !== endpoint) {
     cached?.client.destroy();
@@ -27,9 +30,10 @@ function s3(): S3Client {
 
 export async function listS3(at: Prefix, signal?: AbortSignal): Promise<WeightsFile[]> {
   const files: WeightsFile[] = [];
+  const aws = await sdk();
   try {
-    const pages = paginateListObjectsV2(
-      { client: s3(), withCommand: (command) => command },
+    const pages = aws.paginateListObjectsV2(
+      { client: s3(aws), withCommand: (command) => command },
       { Bucket: at.bucket, Prefix: at.prefix },
     );
     for await (const page of pages) {
@@ -40,7 +44,7 @@ export async function listS3(at: Prefix, signal?: AbortSignal): Promise<WeightsF
       }
     }
   } catch (error) {
-    throw s3Error(error, `listing s3://${at.bucket}/${at.prefix}`, signal);
+    throw s3Error(aws, error, `listing s3://${at.bucket}/${at.prefix}`, signal);
   }
   return files;
 }
@@ -51,17 +55,23 @@ export async function openS3(
   signal?: AbortSignal,
 ): Promise<{ body: Readable; length?: number }> {
   const key = `${at.prefix}${path}`;
+  const aws = await sdk();
   try {
-    const object = await s3().send(new GetObjectCommand({ Bucket: at.bucket, Key: key }), {
+    const object = await s3(aws).send(new aws.GetObjectCommand({ Bucket: at.bucket, Key: key }), {
       abortSignal: signal,
     });
     return { body: object.Body as Readable, length: object.ContentLength };
   } catch (error) {
-    throw s3Error(error, `downloading s3://${at.bucket}/${key}`, signal);
+    throw s3Error(aws, error, `downloading s3://${at.bucket}/${key}`, signal);
   }
 }
 
-function s3Error(error: unknown, what: string, signal?: AbortSignal): WeightsError {
+function s3Error(
+  { S3ServiceException }: Awaited<ReturnType<typeof sdk>>,
+  error: unknown,
+  what: string,
+  signal?: AbortSignal,
+): WeightsError {
   if (!(error instanceof S3ServiceException)) return networkError(what, error, signal);
   const status = error.$metadata.httpStatusCode;
   if (error.name === "NoSuchBucket" || error.name === "NoSuchKey" || status === 404)

@@ -1,8 +1,7 @@
 import { Readable } from "node:stream";
-import { request } from "undici";
 import type { ModelSpec, Transfer } from "../provider";
 import { isRetryableStatus, networkError, WeightsError } from "./errors";
-import { dispatcher, readSome } from "./http";
+import { readSome, request } from "./http";
 import { openHub } from "./huggingface";
 import { Meter } from "./meter";
 import { openS3 } from "./s3";
@@ -49,7 +48,6 @@ export async function sendFile(
         highWaterMark: 64 * 1024,
       }),
       signal,
-      dispatcher: dispatcher(),
     }).catch((error: unknown) => {
       throw meter.failure ?? networkError(`uploading ${file.path} to ${host(target.url)}`, error, signal);
     });

@@ -1,13 +1,22 @@
 import { registerProviders } from "@hangar/core/provider/lookup";
 import { facts as fireworks } from "@hangar/core/providers/fireworks/facts";
-import { createFireworksProvider } from "@hangar/core/providers/fireworks/provider";
 import { facts as together } from "@hangar/core/providers/together/facts";
-import { createTogetherProvider } from "@hangar/core/providers/together/provider";
 
-/** For the functions that call providers; each client is built on its first use. */
+/**
+ * For the functions that call providers. A client's code (its HTTP transport, wire schemas, S3 for
+ * Together's sources) is imported on its first use, so a cold start loads none of it and a call
+ * loads only its own provider's; bundled with code splitting, each is a chunk of its own.
+ */
 export function registerProviderClients() {
   registerProviders([
-    { facts: together, client: createTogetherProvider },
-    { facts: fireworks, client: createFireworksProvider },
+    {
+      facts: together,
+      client: async () => (await import("@hangar/core/providers/together/provider")).createTogetherProvider(),
+    },
+    {
+      facts: fireworks,
+      client: async () =>
+        (await import("@hangar/core/providers/fireworks/provider")).createFireworksProvider(),
+    },
   ]);
 }
