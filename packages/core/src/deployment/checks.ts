@@ -1,4 +1,5 @@
 import { Config } from "../config";
+import { backoff } from "../timing/cadence";
 import { createId } from "../util/id";
 import { basePk, CHECK_PK, POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
@@ -19,7 +20,7 @@ export function isChecked(state: State): boolean {
 export function checkDelay(state: State, checks: number, policy = Config.checkDelay()): number {
   if (!isInFlight(state)) return policy.watch;
   // `checks` counts the waits so far, the one being scheduled included: the first is `min`.
-  return Math.min(policy.max, policy.min * 2 ** Math.min(Math.max(0, checks - 1), 20));
+  return backoff(checks, policy);
 }
 
 /**

@@ -1,4 +1,6 @@
+import { Config } from "../../config";
 import type { Autoscaling, EndpointStatus, Provider, UploadStatus } from "../../provider";
+import { Snapshots } from "../../provider/snapshot";
 import type { Row } from "../row";
 import type { Change } from "../write";
 
@@ -22,9 +24,19 @@ export const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
     raw: ep.raw,
     autoscaling: ep.autoscaling,
     hardware: ep.hardware,
+    progress: ep.progress,
     at: new Date().toISOString(),
   },
 });
+
+const snapshots = new Snapshots({ tickMs: () => Config.listTickSeconds() * 1000 });
+
+/**
+ * A read while waiting for the endpoint to move: served from the account's list of this tick
+ * when it shows the endpoint `unchanged`, read on its own otherwise (provider/snapshot.ts).
+ */
+export const look = (p: Provider, id: string, unchanged: (ep: EndpointStatus) => boolean) =>
+  snapshots.read(p, id, unchanged);
 
 export const sameScale = (a: Autoscaling | undefined, b: Autoscaling) =>
   a?.minReplicas === b.minReplicas && a?.maxReplicas === b.maxReplicas;
