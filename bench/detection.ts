@@ -1,3 +1,4 @@
+import { fleet } from "./detection/fleet";
 import {
   fixed,
   follow,
@@ -70,5 +71,42 @@ console.log(
         percentile(calls, 95),
       ];
     }),
+  ),
+);
+
+/** A fleet of one account: provisionings of all three classes, started within the first minute. */
+const histories = draws.map((c) => {
+  const h = new History();
+  for (const p of c.runs.slice(0, WARM_UP)) h.add(follow(p, hangar, h.fit, h.tail));
+  return h;
+});
+const fleetRows: (string | number)[][] = [];
+for (const size of [1, 10, 50]) {
+  const members = Array.from({ length: size }, (_, i) => {
+    const c = i % draws.length;
+    const history = histories[c] as History;
+    return {
+      id: `dep-${i}`,
+      start: rand() * 60,
+      p: draws[c]?.runs[WARM_UP + i] as (typeof draws)[number]["runs"][number],
+      history: history.fit,
+      tail: history.tail,
+    };
+  });
+  const alone = await fleet(members, { tickSeconds: 0 });
+  const batched = await fleet(members, { tickSeconds: 2 });
+  fleetRows.push([
+    size,
+    round(alone.perDeployment),
+    round(batched.perDeployment),
+    round(percentile(batched.lags, 50)),
+    round(percentile(batched.lags, 95)),
+  ]);
+}
+console.log(
+  table(
+    "Provider calls per deployment, one account, Hangar's cadence, one worker container",
+    ["fleet", "reads alone", "with list (2 s tick)", "lag p50 s", "lag p95 s"],
+    fleetRows,
   ),
 );

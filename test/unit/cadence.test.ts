@@ -26,13 +26,15 @@ describe("check cadence", () => {
     expect(backoff(3, policy)).toBe(20);
   });
 
-  it("jumps straight to where completions begin, then checks densely around the expected completion", () => {
+  it("halves the way to where completions begin, then checks densely around the expected completion", () => {
     const at = schedule(420, { history, policy });
-    expect(at[0]).toBeCloseTo(quantile(history, 0.01), -1);
+    const first = quantile(history, 0.01);
+    expect(at[0]).toBeCloseTo(first / 2, -1);
+    expect(at.filter((t) => t < first).length).toBeLessThanOrEqual(6);
     const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
     const aroundMedian = gaps.filter((_, i) => Math.abs((at[i] as number) - 300) < 30);
     expect(Math.max(...aroundMedian)).toBeLessThanOrEqual(6);
-    expect(at.length).toBeLessThan(40);
+    expect(gaps[0]).toBeGreaterThan(20);
   });
 
   it("widens again past the history's 99th percentile, never slower than the backoff cap", () => {
@@ -46,6 +48,9 @@ describe("check cadence", () => {
   it("never waits less than the policy's minimum nor more than SQS allows", () => {
     const slow = { mu: Math.log(5000), sigma: 0.1, n: 10 };
     expect(nextCheckDelay({ elapsed: 0, checks: 1, history: slow, policy })).toBe(MAX_SPARSE_SECONDS);
+    expect(nextCheckDelay({ elapsed: 3000, checks: 2, history: slow, policy })).toBeLessThan(
+      MAX_SPARSE_SECONDS,
+    );
     expect(MAX_SPARSE_SECONDS).toBeLessThanOrEqual(900);
     const fast = { mu: Math.log(2), sigma: 0.05, n: 10 };
     expect(nextCheckDelay({ elapsed: 2, checks: 1, history: fast, policy })).toBe(policy.min);
@@ -55,7 +60,7 @@ describe("check cadence", () => {
     const phase = { name: "initializing" as const, elapsed: 0 };
     // Early in the whole step but just entering the last phase: the last phase's start governs.
     const entering = nextCheckDelay({ elapsed: 120, checks: 3, history, tail, phase, policy });
-    expect(entering).toBeCloseTo(quantile(tail, 0.01), -1);
+    expect(entering).toBeCloseTo(quantile(tail, 0.01) / 2, -1);
     const middle = nextCheckDelay({
       elapsed: 210,
       checks: 6,

@@ -22,7 +22,7 @@ export type CadenceInput = {
  * √(2·LAG_PER_CALL / hazard) minimises expected lag + LAG_PER_CALL × calls: checks bunch where a
  * still-running step is most likely to finish next. Tuned with `npm run bench:detection`.
  */
-export const LAG_PER_CALL = 0.16;
+export const LAG_PER_CALL = 0.2;
 /** The longest single wait before the history's first percentile (SQS delays stop at 900 s). */
 export const MAX_SPARSE_SECONDS = 600;
 
@@ -55,10 +55,12 @@ export function nextCheckDelay(input: CadenceInput): number {
 function planned(f: Fit, elapsed: number, policy: CadencePolicy) {
   const t = Math.max(1, elapsed);
   let delay = Math.sqrt((2 * LAG_PER_CALL) / Math.max(hazard(f, t), 1e-9));
-  const first = quantile(f, 0.01) - t;
+  // Early: halve the way to where completions begin (the 1st percentile), so a step faster than
+  // its history (a fit from few samples, cached weights) is still seen within about its own age.
+  // Past the 99th percentile the history no longer explains the wait (the provider got slower,
+  // or is stuck): widen back toward the backoff's cap.
+  const first = (quantile(f, 0.01) - t) / 2;
   const late = t - quantile(f, 0.99);
-  // Early: one jump to where completions begin. Past the 99th percentile the history no longer
-  // explains the wait (the provider got slower, or is stuck): widen back toward the backoff's cap.
   if (first > policy.min) delay = Math.min(delay, first, MAX_SPARSE_SECONDS);
   else delay = Math.min(late > 0 ? Math.max(delay, policy.min + late / 4) : delay, policy.max);
   return Math.max(policy.min, Math.round(delay));
