@@ -12,8 +12,9 @@ export function isChecked(state: State): boolean {
 }
 
 /**
- * Seconds until the next provider check. Right after an action things move fast, so the
- * first checks are close together; they double up to the cap while nothing changes.
+ * Seconds until the next provider check when nothing better is known. Right after an action
+ * things move fast, so the first checks are close together; they double up to the cap while
+ * nothing changes. A worker step still in flight plans from its step's history instead (pace.ts).
  * Settled deployments are checked rarely (`watch`: HANGAR_WATCH_SECONDS), to notice what the
  * provider did on its own; that check is the `watch` phase (phase/endpoint.ts).
  */

@@ -15,6 +15,10 @@ const scopeOf = (row: Row, kind: Timing.StepKind) => ({
 /** Rollout phases say how far a bring-up got; during a stop or an upload they say nothing. */
 const tracksPhases = (kind: Timing.StepKind) => kind === "provisioning" || kind === "start";
 
+/** The phase seen since the row entered its current state, if any (ISO instants sort as text). */
+const phaseOf = (row: Row) =>
+  row.phase?.state === row.state && row.phase.at >= row.stateChangedAt ? row.phase : undefined;
+
 const secondsSince = (at: string, now: Date) => (now.getTime() - Date.parse(at)) / 1000;
 
 /**
@@ -27,9 +31,12 @@ export async function pace(row: Row, change: Step, now = new Date()): Promise<St
   const kind = Timing.stepKind(row.state);
   if (!kind || row.model.baseDeploymentId) return change;
   const progress = tracksPhases(kind) ? change.set?.observed?.progress : undefined;
+  const seen = phaseOf(row);
   const phase =
     progress &&
-    (row.phase?.name === progress.phase ? row.phase : { name: progress.phase, at: now.toISOString() });
+    (seen?.name === progress.phase
+      ? seen
+      : { state: row.state, name: progress.phase, at: now.toISOString() });
   const set = phase ? { ...change.set, phase } : change.set;
   if (change.nextCheckSeconds !== undefined) return { ...change, set };
   const { history, tail } = await Timing.durations(scopeOf(row, kind));
@@ -54,7 +61,8 @@ export async function learn(before: Row, after: Row) {
   if (!kind) return;
   const end = new Date(after.stateChangedAt);
   const seconds = secondsSince(before.stateChangedAt, end);
-  const tail = before.phase?.name === "initializing" ? secondsSince(before.phase.at, end) : undefined;
+  const last = tracksPhases(kind) ? phaseOf(before) : undefined;
+  const tail = last?.name === "initializing" ? secondsSince(last.at, end) : undefined;
   await Timing.record(scopeOf(before, kind), seconds, tail).catch((error) =>
     log.warn("step duration not recorded", { deploymentId: before.id, kind, error }),
   );

@@ -34,8 +34,11 @@ export type Row = {
   desired?: Desired;
   /** What the provider last reported of the endpoint. */
   observed?: Observed;
-  /** In a provisioning or start: the rollout phase the provider reports, since it was first seen (pace.ts). */
-  phase?: { name: ProgressPhase; at: string };
+  /**
+   * In a provisioning or start: the rollout phase the provider reports, since it was first seen
+   * (pace.ts). Tagged with the state it was seen in: a request can move the state without a step.
+   */
+  phase?: { state: State; name: ProgressPhase; at: string };
   idleTimeoutMinutes: number | null;
   /** The hardware's price when the deployment was created, so its cost history keeps it. */
   price?: Price;

@@ -1,10 +1,11 @@
-import type { State } from "../deployment/states";
+/** Deployment states by name: this domain sits below the deployment domain and imports nothing of it. */
+type State = string;
 
 /** The steps whose durations are kept: each ends when the deployment leaves its in-flight state. */
 export const stepKinds = ["upload", "provisioning", "start", "stop"] as const;
 export type StepKind = (typeof stepKinds)[number];
 
-const kindOf: Partial<Record<State, StepKind>> = {
+const kindOf: Record<State, StepKind | undefined> = {
   uploading: "upload",
   provisioning: "provisioning",
   starting: "start",
