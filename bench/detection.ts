@@ -95,18 +95,20 @@ for (const size of [1, 10, 50]) {
   });
   const alone = await fleet(members, { tickSeconds: 0 });
   const batched = await fleet(members, { tickSeconds: 2 });
+  const spread = await fleet(members, { tickSeconds: 2, containers: 4, rand });
   fleetRows.push([
     size,
     round(alone.perDeployment),
     round(batched.perDeployment),
+    round(spread.perDeployment),
     round(percentile(batched.lags, 50)),
     round(percentile(batched.lags, 95)),
   ]);
 }
 console.log(
   table(
-    "Provider calls per deployment, one account, Hangar's cadence, one worker container",
-    ["fleet", "reads alone", "with list (2 s tick)", "lag p50 s", "lag p95 s"],
+    "Provider calls per deployment, one account, Hangar's cadence (lag with the list, one container)",
+    ["fleet", "reads alone", "list, 1 container", "list, 4 containers", "lag p50 s", "lag p95 s"],
     fleetRows,
   ),
 );

@@ -19,9 +19,13 @@ type Member = {
 
 /**
  * N provisionings of one account started within a minute, checked by the real cadence and read
- * through the real Snapshots on a simulated clock, one worker container. Counts provider calls.
+ * through the real Snapshots on a simulated clock. Each check lands on one of `containers` worker
+ * containers at random (each keeps its own snapshots, as Lambda containers do). Counts provider calls.
  */
-export async function fleet(members: Omit<Member, "checks" | "next">[], options: { tickSeconds: number }) {
+export async function fleet(
+  members: Omit<Member, "checks" | "next">[],
+  options: { tickSeconds: number; containers?: number; rand?: () => number },
+) {
   let now = 0;
   let calls = 0;
   const byId = new Map(members.map((m) => [m.id, { ...m, checks: 0, next: m.start + POLICY.min } as Member]));
@@ -47,12 +51,16 @@ export async function fleet(members: Omit<Member, "checks" | "next">[], options:
       return [...byId.values()].filter((m) => m.start <= now).map(status);
     },
   } as unknown as Provider;
-  const snapshots = new Snapshots({ tickMs: () => options.tickSeconds * 1000, clock: () => now * 1000 });
+  const containers = Array.from(
+    { length: options.containers ?? 1 },
+    () => new Snapshots({ tickMs: () => options.tickSeconds * 1000, clock: () => now * 1000 }),
+  );
+  const pick = () => containers[Math.floor((options.rand?.() ?? 0) * containers.length)] as Snapshots;
   for (;;) {
     const due = [...byId.values()].filter((m) => m.noticed === undefined).sort((a, b) => a.next - b.next)[0];
     if (!due) break;
     now = due.next;
-    const ep = await snapshots.read(provider, due.id, (listed) => listed.state === "pending");
+    const ep = await pick().read(provider, due.id, (listed) => listed.state === "pending");
     due.checks++;
     const phase = ep?.progress?.phase;
     if (ep?.state === "running") {

@@ -34,8 +34,8 @@ export function backoff(checks: number, policy: CadencePolicy) {
 /**
  * Seconds until the next check of an in-flight step: sparse early, dense around the expected
  * completion, wider again past it; today's backoff without history. Progress narrows it: in the
- * last phase the last phase's own history plans the checks; before it, nothing completes sooner
- * than that phase's shortest runs.
+ * last phase its own history (timed from when it was first seen) plans the checks too, and the
+ * sooner of the two plans wins; before it, nothing completes sooner than that phase's shortest runs.
  */
 export function nextCheckDelay(input: CadenceInput): number {
   const { policy, phase, tail } = input;
