@@ -1,4 +1,5 @@
 import { Config } from "../config";
+import type { Progress } from "../provider";
 import * as Timing from "../timing";
 import { log } from "../util/log";
 import type { Step } from "./phase/shared";
@@ -19,6 +20,14 @@ const tracksPhases = (kind: Timing.StepKind) => kind === "provisioning" || kind 
 const phaseOf = (row: Row) =>
   row.phase?.state === row.state && row.phase.at >= row.stateChangedAt ? row.phase : undefined;
 
+/** The phase to keep: the one already seen if the provider still reports it, else this one from now. */
+export function trackPhase(row: Row, progress: Progress, now: Date): NonNullable<Row["phase"]> {
+  const seen = phaseOf(row);
+  return seen?.name === progress.phase
+    ? seen
+    : { state: row.state, name: progress.phase, at: now.toISOString() };
+}
+
 const secondsSince = (at: string, now: Date) => (now.getTime() - Date.parse(at)) / 1000;
 
 /**
@@ -31,12 +40,7 @@ export async function pace(row: Row, change: Step, now = new Date()): Promise<St
   const kind = Timing.stepKind(row.state);
   if (!kind || row.model.baseDeploymentId) return change;
   const progress = tracksPhases(kind) ? change.set?.observed?.progress : undefined;
-  const seen = phaseOf(row);
-  const phase =
-    progress &&
-    (seen?.name === progress.phase
-      ? seen
-      : { state: row.state, name: progress.phase, at: now.toISOString() });
+  const phase = progress && trackPhase(row, progress, now);
   const set = phase ? { ...change.set, phase } : change.set;
   if (change.nextCheckSeconds !== undefined) return { ...change, set };
   const { history, tail } = await Timing.durations(scopeOf(row, kind));
