@@ -65,7 +65,7 @@ export const bringUp: Phase = async (row, p) => {
   if (ep.state === "stopped") {
     return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
-  if (ep.state !== "running") return wait(row, endpointFields(ep));
+  if (ep.state !== "running") return wait(row, endpointFields(ep, row.observed));
   if (ep.autoscaling && !sameScale(ep.autoscaling, want.autoscaling)) {
     return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
@@ -95,7 +95,7 @@ export const stopping: Phase = async (row, p) => {
     return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
   }
   if (ep.state === "failed") return failed(p, ep, row);
-  if (ep.state === "stopping") return wait(row, endpointFields(ep));
+  if (ep.state === "stopping") return wait(row, endpointFields(ep, row.observed));
   return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
 };
 

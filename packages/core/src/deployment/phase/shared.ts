@@ -15,15 +15,19 @@ export type Phase = (row: Row, p: Provider, ctx: StepContext) => Promise<Step>;
 export const displayName = (row: Row, hardware?: string) =>
   hardware ? `hangar-${row.id}-${hardware}` : `hangar-${row.id}`;
 
-export const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
+/**
+ * `before`: what was observed until now, kept where `ep` says nothing (a list entry that carries
+ * the state only, as Together v1's does).
+ */
+export const endpointFields = (ep: EndpointStatus, before?: Row["observed"]): Partial<Row> => ({
   endpointId: ep.id,
   endpointName: ep.name,
   endpointState: ep.raw,
   observed: {
     state: ep.state,
     raw: ep.raw,
-    autoscaling: ep.autoscaling,
-    hardware: ep.hardware,
+    autoscaling: ep.autoscaling ?? before?.autoscaling,
+    hardware: ep.hardware ?? before?.hardware,
     progress: ep.progress,
     at: new Date().toISOString(),
   },
