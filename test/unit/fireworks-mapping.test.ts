@@ -213,3 +213,32 @@ describe("Fireworks ids and sources", () => {
     expect(precisions).not.toContain("PRECISION_UNSPECIFIED");
   });
 });
+
+describe("Fireworks rollout progress", () => {
+  const deployment = (replicaStats?: Record<string, number>) =>
+    Wire.Deployment.parse({
+      name: "accounts/acme/deployments/d1",
+      state: "CREATING",
+      maxReplicaCount: 2,
+      ...(replicaStats ? { replicaStats } : {}),
+    });
+
+  it("reports the least advanced phase a wanted replica is in, and the share already ready", () => {
+    const progress = (stats: Record<string, number>) => toEndpointStatus(deployment(stats)).progress;
+    expect(progress({ pendingSchedulingReplicaCount: 1, downloadingModelReplicaCount: 1 })).toEqual({
+      phase: "scheduling",
+      fraction: 0,
+    });
+    expect(progress({ downloadingModelReplicaCount: 2 })).toEqual({ phase: "downloading", fraction: 0 });
+    expect(progress({ initializingReplicaCount: 1, readyReplicaCount: 1 })).toEqual({
+      phase: "initializing",
+      fraction: 0.5,
+    });
+    expect(progress({ readyReplicaCount: 2 })).toEqual({ phase: "ready", fraction: 1 });
+  });
+
+  it("says nothing of progress when Fireworks reports no replica stats", () => {
+    expect(toEndpointStatus(deployment()).progress).toBeUndefined();
+    expect(toEndpointStatus(deployment({})).progress).toBeUndefined();
+  });
+});

@@ -36,6 +36,11 @@ export const Config = {
     max: seconds("HANGAR_CHECK_MAX_SECONDS", 60),
     watch: seconds("HANGAR_WATCH_SECONDS", 300),
   }),
+  /**
+   * A list of an account's endpoints serves the checks of a container for this long, in place of
+   * one read per deployment (provider/snapshot.ts).
+   */
+  listTickSeconds: () => seconds("HANGAR_LIST_TICK_SECONDS", 2),
   /** How long a worker owns one step of a deployment before another may take it over. */
   stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
   /**

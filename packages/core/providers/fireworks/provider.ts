@@ -153,6 +153,11 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
       return deployment && toEndpointStatus(deployment);
     },
 
+    async listEndpoints() {
+      const deployments = await api().deployments.list();
+      return deployments.filter((d) => d.state !== "DELETED").map(toEndpointStatus);
+    },
+
     updateEndpoint: (id, { autoscaling }) => patch(id, replicas(autoscaling)),
     startEndpoint: (id, { autoscaling }) => patch(id, replicas(autoscaling)),
     /** A stop is a scale to zero that stays: with max 0 nothing wakes it. */

@@ -1,4 +1,10 @@
-import type { AdapterStatus, EndpointState, EndpointStatus, UploadStatus } from "../../src/provider";
+import type {
+  AdapterStatus,
+  EndpointState,
+  EndpointStatus,
+  Progress,
+  UploadStatus,
+} from "../../src/provider";
 import { hardwareId } from "./hardware";
 import { lastSegment } from "./ids";
 import type { Wire } from "./wire";
@@ -50,7 +56,27 @@ export function toEndpointStatus(deployment: Wire.Deployment): EndpointStatus {
       : undefined,
     autoscaling: { minReplicas: deployment.minReplicaCount, maxReplicas: deployment.maxReplicaCount ?? 0 },
     displayName: deployment.displayName,
+    progress: progressOf(deployment.replicaStats),
   };
+}
+
+/** The least advanced phase a wanted replica is in, and the share already ready. */
+export function progressOf(stats: Wire.Deployment["replicaStats"]): Progress | undefined {
+  if (!stats) return undefined;
+  const scheduling = stats.pendingSchedulingReplicaCount ?? 0;
+  const downloading = stats.downloadingModelReplicaCount ?? 0;
+  const initializing = stats.initializingReplicaCount ?? 0;
+  const ready = stats.readyReplicaCount ?? 0;
+  const wanted = scheduling + downloading + initializing + ready;
+  if (wanted === 0) return undefined;
+  const phase = scheduling
+    ? "scheduling"
+    : downloading
+      ? "downloading"
+      : initializing
+        ? "initializing"
+        : "ready";
+  return { phase, fraction: ready / wanted };
 }
 
 const failedStatus = (status?: Wire.Status) => status?.code !== undefined && status.code !== "OK";

@@ -76,6 +76,15 @@ export namespace Wire {
     autoscalingPolicy: Autoscaling.optional(),
     createTime: z.string().optional(),
     deleteTime: z.string().optional(),
+    /** Replicas per rollout phase; a count of zero is left out. */
+    replicaStats: z
+      .looseObject({
+        pendingSchedulingReplicaCount: z.number().optional(),
+        downloadingModelReplicaCount: z.number().optional(),
+        initializingReplicaCount: z.number().optional(),
+        readyReplicaCount: z.number().optional(),
+      })
+      .optional(),
   });
   export type Deployment = z.infer<typeof Deployment>;
 

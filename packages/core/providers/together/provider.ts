@@ -157,6 +157,11 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       return endpoint && toEndpointStatus(endpoint);
     },
 
+    /** v1 list items carry the state only (no hardware, autoscaling or display name). */
+    async listEndpoints() {
+      return (await api().endpoints.list({ type: "dedicated", mine: true })).map(toEndpointStatus);
+    },
+
     updateEndpoint: (id, { autoscaling }) =>
       patch(id, {
         autoscaling: { min_replicas: autoscaling.minReplicas, max_replicas: autoscaling.maxReplicas },

@@ -1,4 +1,5 @@
 import { Config } from "../config";
+import { backoff } from "../timing/cadence";
 import { createId } from "../util/id";
 import { basePk, CHECK_PK, POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
@@ -11,15 +12,16 @@ export function isChecked(state: State): boolean {
 }
 
 /**
- * Seconds until the next provider check. Right after an action things move fast, so the
- * first checks are close together; they double up to the cap while nothing changes.
+ * Seconds until the next provider check when nothing better is known. Right after an action
+ * things move fast, so the first checks are close together; they double up to the cap while
+ * nothing changes. A worker step still in flight plans from its step's history instead (pace.ts).
  * Settled deployments are checked rarely (`watch`: HANGAR_WATCH_SECONDS), to notice what the
  * provider did on its own; that check is the `watch` phase (phase/endpoint.ts).
  */
 export function checkDelay(state: State, checks: number, policy = Config.checkDelay()): number {
   if (!isInFlight(state)) return policy.watch;
   // `checks` counts the waits so far, the one being scheduled included: the first is `min`.
-  return Math.min(policy.max, policy.min * 2 ** Math.min(Math.max(0, checks - 1), 20));
+  return backoff(checks, policy);
 }
 
 /**

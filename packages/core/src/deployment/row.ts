@@ -1,5 +1,12 @@
 import type { Price } from "../hardware/price";
-import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
+import type {
+  Autoscaling,
+  EndpointState,
+  ModelSpec,
+  Progress,
+  ProgressPhase,
+  ProviderName,
+} from "../provider";
 import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
@@ -27,6 +34,11 @@ export type Row = {
   desired?: Desired;
   /** What the provider last reported of the endpoint. */
   observed?: Observed;
+  /**
+   * In a provisioning or start: the rollout phase the provider reports, since it was first seen
+   * (pace.ts). Tagged with the state it was seen in: a request can move the state without a step.
+   */
+  phase?: { state: State; name: ProgressPhase; at: string };
   idleTimeoutMinutes: number | null;
   /** The hardware's price when the deployment was created, so its cost history keeps it. */
   price?: Price;
@@ -94,6 +106,8 @@ export type Observed = {
   raw: string;
   autoscaling?: Autoscaling;
   hardware?: string;
+  /** How far the rollout got, where the provider says. */
+  progress?: Progress;
   at: string;
 };
 

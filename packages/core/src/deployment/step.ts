@@ -12,6 +12,7 @@ import { WeightsError } from "../weights";
 import { advance } from "./advance";
 import { isChecked } from "./checks";
 import { dispatch } from "./dispatch";
+import { learn, pace } from "./pace";
 import { key, type Row } from "./row";
 import { type Change, commit, load } from "./write";
 
@@ -47,7 +48,9 @@ export async function step(
   const provider = options.provider ?? (await useProvider(row.provider));
   try {
     const change = await advance(leased, provider, { heartbeat: (set) => heartbeat(leased, set) });
-    await dispatch(await commitStep(leased, change, job.checkId));
+    const committed = await commitStep(leased, await pace(leased, change), job.checkId);
+    await dispatch(committed);
+    await learn(leased, committed.row);
     return "done";
   } catch (error) {
     if (error instanceof TransitionConflict) return lookAgain(leased);

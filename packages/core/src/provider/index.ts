@@ -90,7 +90,20 @@ export type EndpointStatus = {
   region?: string;
   /** The provider API generation the endpoint lives on, where a provider has more than one. */
   apiVersion?: ApiVersion;
+  /**
+   * How far a rollout got, where the provider says (Fireworks `replicaStats`; Together v2 will
+   * fill it from its events and replica counts): the check cadence narrows its guess with it.
+   */
+  progress?: Progress;
 };
+
+/**
+ * The phases a replica goes through before it serves, in order. `phase` is the least advanced
+ * phase any wanted replica is in; `fraction` the share of wanted replicas already ready.
+ */
+export const progressPhases = ["scheduling", "downloading", "initializing", "ready"] as const;
+export type ProgressPhase = (typeof progressPhases)[number];
+export type Progress = { phase: ProgressPhase; fraction?: number };
 
 /** Together has two API generations (v1 until the end of 2026, v2 current); others have one. */
 export type ApiVersion = "v1" | "v2";
@@ -191,6 +204,11 @@ export interface Provider {
   createEndpoint(input: CreateEndpointInput): Promise<EndpointStatus>;
   /** Undefined when the provider no longer knows the endpoint. */
   getEndpoint(id: string): Promise<EndpointStatus | undefined>;
+  /**
+   * Every live endpoint of the account in one list call (following its pages), where the list
+   * carries the same state a single read does: many checks of one account share it (snapshot.ts).
+   */
+  listEndpoints?(): Promise<EndpointStatus[]>;
   updateEndpoint(id: string, input: { autoscaling: Autoscaling }): Promise<EndpointStatus>;
   /** `autoscaling` is what to restore where a stop was a scale to zero (Fireworks). */
   startEndpoint(id: string, input: { autoscaling: Autoscaling }): Promise<EndpointStatus>;

@@ -18,6 +18,7 @@
  *   delivery               WHK#<subscription> / DLV#<event id>  webhook/delivery.ts deliveryKey (TTL)
  *   notice                 EVT#<event id> / NOTICE              webhook/notice.ts noticeKey (TTL)
  *   notice dedupe key      NTK#<tenant>#<key> / NTK             webhook/notice.ts dedupeKey (TTL, 30 days)
+ *   durations (duration)   DUR#<provider>#<hardware>#<size>#<step kind> / DUR   timing/keys.ts durationKey
  *
  * Index attributes, set only on the items an index holds:
  *   byTenant   tenantPk TEN#<tenant>#DEP (deployments, deployment/keys.ts tenantPk)

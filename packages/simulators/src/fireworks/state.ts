@@ -45,7 +45,7 @@ export class SimState {
   failNextValidations: string[] = [];
   /** Added to the wall clock by `/_sim/clock`. */
   offsetMs = 0;
-  private readonly steps: Steps;
+  private steps: Steps;
 
   constructor(options: StateOptions) {
     this.account = options.account;
@@ -56,6 +56,12 @@ export class SimState {
 
   now(): number {
     return Date.now() + this.offsetMs;
+  }
+
+  /** Changes step durations from now on (`/_sim/steps`): a test holds rollouts in a phase. */
+  setSteps(steps: Partial<Steps>): Steps {
+    this.steps = { ...this.steps, ...steps };
+    return { ...this.steps };
   }
 
   step(name: keyof Steps): number {

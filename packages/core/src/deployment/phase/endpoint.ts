@@ -6,6 +6,7 @@ import {
   displayName,
   endpointFields,
   fail,
+  look,
   missing,
   type Phase,
   type Step,
@@ -58,13 +59,13 @@ export const bringUp: Phase = async (row, p) => {
   if (!row.endpointId) {
     return wait(row, endpointFields(await findOrCreate(row, p, row.hardware, want.autoscaling)));
   }
-  const ep = await p.getEndpoint(row.endpointId);
+  const ep = await look(p, row.endpointId, (listed) => listed.state === "pending");
   if (!ep) return missing(p, row.endpointId);
   if (ep.state === "failed") return failed(p, ep, row);
   if (ep.state === "stopped") {
     return wait(row, endpointFields(await p.startEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
-  if (ep.state !== "running") return wait(row, endpointFields(ep));
+  if (ep.state !== "running") return wait(row, endpointFields(ep, row.observed));
   if (ep.autoscaling && !sameScale(ep.autoscaling, want.autoscaling)) {
     return wait(row, endpointFields(await p.updateEndpoint(ep.id, { autoscaling: want.autoscaling })));
   }
@@ -83,7 +84,9 @@ export const stopping: Phase = async (row, p) => {
     await p.deleteEndpoint(row.replacementId);
     return { set: {}, remove: ["replacementId"], nextCheckSeconds: 0 };
   }
-  const ep = row.endpointId ? await p.getEndpoint(row.endpointId) : await findEarlier(row, p);
+  const ep = row.endpointId
+    ? await look(p, row.endpointId, (listed) => listed.state === "stopping")
+    : await findEarlier(row, p);
   if (!ep) {
     if (row.endpointId) return missing(p, row.endpointId);
     return { to: "stopped", reason: row.stopReason, remove: [...settled] };
@@ -92,7 +95,7 @@ export const stopping: Phase = async (row, p) => {
     return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
   }
   if (ep.state === "failed") return failed(p, ep, row);
-  if (ep.state === "stopping") return wait(row, endpointFields(ep));
+  if (ep.state === "stopping") return wait(row, endpointFields(ep, row.observed));
   return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
 };
 

@@ -1,4 +1,6 @@
+import { Config } from "../../config";
 import type { Autoscaling, EndpointStatus, Provider, UploadStatus } from "../../provider";
+import { Snapshots } from "../../provider/snapshot";
 import type { Row } from "../row";
 import type { Change } from "../write";
 
@@ -13,18 +15,32 @@ export type Phase = (row: Row, p: Provider, ctx: StepContext) => Promise<Step>;
 export const displayName = (row: Row, hardware?: string) =>
   hardware ? `hangar-${row.id}-${hardware}` : `hangar-${row.id}`;
 
-export const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
+/**
+ * `before`: what was observed until now, kept where `ep` says nothing (a list entry that carries
+ * the state only, as Together v1's does).
+ */
+export const endpointFields = (ep: EndpointStatus, before?: Row["observed"]): Partial<Row> => ({
   endpointId: ep.id,
   endpointName: ep.name,
   endpointState: ep.raw,
   observed: {
     state: ep.state,
     raw: ep.raw,
-    autoscaling: ep.autoscaling,
-    hardware: ep.hardware,
+    autoscaling: ep.autoscaling ?? before?.autoscaling,
+    hardware: ep.hardware ?? before?.hardware,
+    progress: ep.progress,
     at: new Date().toISOString(),
   },
 });
+
+const snapshots = new Snapshots({ tickMs: () => Config.listTickSeconds() * 1000 });
+
+/**
+ * A read while waiting for the endpoint to move: served from the account's list of this tick
+ * when it shows the endpoint `unchanged`, read on its own otherwise (provider/snapshot.ts).
+ */
+export const look = (p: Provider, id: string, unchanged: (ep: EndpointStatus) => boolean) =>
+  snapshots.read(p, id, unchanged);
 
 export const sameScale = (a: Autoscaling | undefined, b: Autoscaling) =>
   a?.minReplicas === b.minReplicas && a?.maxReplicas === b.maxReplicas;

@@ -7,7 +7,7 @@ import { advanceDeployedModel, advanceDeployment, deploymentView, findDeployment
 import { notFound } from "../errors";
 import { readBody } from "../http";
 import { advanceModel, modelView } from "../models";
-import type { SimState } from "../state";
+import { defaultSteps, type SimState } from "../state";
 
 export const CORRUPT_UPLOAD =
   "invalid model: model.safetensors: header is corrupted (safetensors_rust.SafetensorError)";
@@ -77,6 +77,30 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       rollout: undefined,
     });
     return c.json(deploymentView(state, d));
+  });
+
+  /** Step durations in ms before `timeScale`; omitted steps keep theirs, `defaults: true` restores all first. */
+  app.post("/steps", async (c) => {
+    const ms = z.number().min(0).optional();
+    const Input = z.object({
+      defaults: z.boolean().optional(),
+      schedulingMs: ms,
+      downloadingMs: ms,
+      initializingMs: ms,
+      updatingMs: ms,
+      deletingMs: ms,
+      prepareMs: ms,
+      loraDeployMs: ms,
+    });
+    const body = await readBody(c, Input);
+    if (!body.ok) return body.response;
+    const { defaults, ...steps } = body.data;
+    const previous = state.setSteps({});
+    if (defaults) state.setSteps(defaultSteps);
+    return c.json({
+      previous,
+      steps: state.setSteps(Object.fromEntries(Object.entries(steps).filter(([, v]) => v !== undefined))),
+    });
   });
 
   /** Moves simulated time forward by `seconds` of Fireworks time (scaled like every other duration). */
