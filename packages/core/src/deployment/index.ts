@@ -1,8 +1,10 @@
+export { enqueueActivityReads, readActivity } from "./activity";
 export { create } from "./create";
 export type { EventRow } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export * as Lease from "./lease";
+export { Metrics, MetricsInput, metrics } from "./metrics";
 export { ModelList, models } from "./models";
 export { requeueOverdue } from "./overdue";
 export { events, get, list, serving, uploads } from "./query";

@@ -95,7 +95,7 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
       );
     }
   }
-  await touch(row);
+  await touch(row, new Date(), "proxy");
   const response = await useProvider(row.provider).chat({
     endpointName: row.endpointName,
     body: { ...body, model: row.endpointName },
