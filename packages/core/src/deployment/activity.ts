@@ -6,8 +6,8 @@ import type { ProviderActivity } from "../queue/jobs";
 import { queryAll, table, tableName } from "../store";
 import { log } from "../util/log";
 import { servingPk } from "./keys";
-import { touch } from "./request";
 import type { Row } from "./row";
+import { touch } from "./touch";
 import { claimMinute, minuteOf, putSamples, readFailed, readSucceeded } from "./usage-store";
 
 /** Each read covers the minute before it: the provider's rates are over 1-minute windows. */

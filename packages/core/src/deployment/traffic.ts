@@ -4,8 +4,8 @@ import type { ChatRequest } from "../provider";
 import { useProvider } from "../provider/lookup";
 import { fn } from "../util/fn";
 import { mine } from "./query";
-import { touch } from "./request";
 import type { Row } from "./row";
+import { touch } from "./touch";
 import { load } from "./write";
 
 function ready(row: Row): asserts row is Row & { endpointName: string } {
