@@ -67,7 +67,13 @@ async function idleDeployment(idleTimeoutMinutes: number) {
   return waitForState(dep.id, "ready");
 }
 
-const info = async (id: string) => (await api(`/v1/deployments/${id}`)).body as Record<string, any>;
+type Info = {
+  state: string;
+  updatedAt: string;
+  lastActivityAt: string | null;
+  activity: Record<string, string | null>;
+};
+const info = async (id: string) => (await api(`/v1/deployments/${id}`)).body as unknown as Info;
 
 beforeEach(aMinutePasses);
 afterEach(() => clearFaults(fireworks));

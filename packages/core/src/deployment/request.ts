@@ -5,10 +5,10 @@ import { dispatch } from "./dispatch";
 import { adaptersOf } from "./follow";
 import { UpdateInput } from "./input";
 import { mine } from "./query";
-import { desiredOf, key, type Row, toInfo } from "./row";
+import { desiredOf, type Row, toInfo } from "./row";
 import { canTransition } from "./states";
 import { checkUpdate } from "./validate";
-import { type Change, commit, load } from "./write";
+import { type Change, commit } from "./write";
 
 /**
  * Applies what a caller asked for, retrying when a worker wrote in between: the decision is
