@@ -113,6 +113,17 @@ describe("the hangar CLI against the local stack", () => {
     expect(cleanup.code, cleanup.stderr).toBe(0);
   });
 
+  it("shows a deployment's provider metrics for a window, and refuses an unknown window", async () => {
+    const run = await hangar(["metrics", "cli-bot", "--window", "24h", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ window: "24h", bucketSeconds: 900, measured: false });
+    const plain = await hangar(["metrics", "cli-bot"]);
+    expect(plain.stdout).toContain("doesn't report usage");
+    const bad = await hangar(["metrics", "cli-bot", "--window", "2h"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("request.invalid");
+  });
+
   it("deletes with --wait and frees the name", async () => {
     const run = await hangar(["delete", "cli-bot", "--wait", "--timeout", "90s"]);
     expect(run.code, run.stderr).toBe(0);
@@ -166,12 +177,6 @@ describe("the hangar CLI against the local stack", () => {
     expect(run.stderr).toContain("Models fireworks can deploy (hangar models --provider fireworks):");
     expect(run.stderr).toMatch(/^ {2}accounts\/fireworks\/models\/llama/m);
     expect((await hangar(["status", "cli-missing-model"])).stderr).toContain("deployment.not_found");
-  });
-
-  it("says plainly when the server has no metrics route", async () => {
-    const run = await hangar(["metrics", "anything"]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("metrics.unavailable");
   });
 
   it("logs in to a config file only its owner can read, and uses it", async () => {

@@ -37,6 +37,8 @@ describe("idle stop", () => {
     expect(beat.body.recorded).toBe(true);
     // A second heartbeat inside the write interval is accepted but not written.
     expect((await api(`/v1/deployments/${dep.id}/activity`, { method: "POST" })).body.recorded).toBe(false);
+    const seen = (await api(`/v1/deployments/${dep.id}`)).body;
+    expect(seen.activity).toEqual({ proxy: null, heartbeat: seen.lastActivityAt, provider: null });
 
     await system(() => Deployment.sweepPolicies(minutes(4)));
     expect((await api(`/v1/deployments/${dep.id}`)).body.state).toBe("ready");

@@ -91,6 +91,7 @@ describe("the README", () => {
       expect(stdout).toContain('"object":"chat.completion.chunk"');
       expect(stdout).toContain("data: [DONE]");
       expect(stdout).toMatch(/bytesDone: (\d+),\n\s+bytesTotal: \1,/);
+      expect(stdout).toMatch(/\{ proxy: null, heartbeat: null, provider: (null|'[^']+') \}/);
       for (const line of [
         `webhook: deployment.ready ${dep} support-bot ready`,
         `webhook: deployment.deleted ${dep} support-bot deleted`,

@@ -19,6 +19,11 @@ export const handler = lambda((event: SQSEvent) =>
             const result = await Deployment.step(job);
             log.debug("step", { result });
           });
+          return;
+        }
+        case "provider.activity": {
+          const result = await Deployment.readActivity(job);
+          log.debug("provider activity", { provider: job.provider, at: job.at, result });
         }
       }
     }),

@@ -143,25 +143,48 @@ export function catalogueCommands(program: Command) {
   program
     .command("metrics")
     .argument("<deployment>", "name or id")
-    .description("a deployment's traffic metrics, where this Hangar offers them")
+    .description("what the provider measured of a deployment: requests, tokens, latency, errors, replicas")
+    .option("--window <window>", "1h (minute points), 24h (15-minute points) or 7d (hourly points)", "1h")
     .action(
-      withContext(async (ctx, ref: string) => {
-        try {
-          const metrics = await ctx.hangar.request(
-            "GET",
-            `/v1/deployments/${encodeURIComponent(ref)}/metrics`,
-          );
-          printJson(metrics);
-        } catch (error) {
-          if (error instanceof HangarError && error.code === "route.not_found") {
+      withContext(async (ctx, ref: string, flags: { window: "1h" | "24h" | "7d" }) => {
+        const metrics = await ctx.hangar.api
+          .GET("/v1/deployments/{id}/metrics", {
+            params: { path: { id: ref }, query: { window: flags.window } },
+          })
+          .then(unwrap)
+          .catch((error: unknown) => {
+            // A Hangar older than the route answers route.not_found.
+            if (!(error instanceof HangarError && error.code === "route.not_found")) throw error;
             throw new HangarError(
               404,
               "metrics.unavailable",
               "This Hangar doesn't offer metrics yet (no GET /v1/deployments/{id}/metrics). `hangar status` and `hangar cost` show activity and cost.",
             );
-          }
-          throw error;
+          });
+        if (ctx.json) return printJson(metrics);
+        if (!metrics.measured) {
+          console.log(
+            "This deployment's provider doesn't report usage: only proxy traffic and heartbeats count.",
+          );
+          return;
         }
+        const t = metrics.totals;
+        console.log(
+          `${metrics.from} → ${metrics.to}: ${t.requests} requests, ${t.inputTokens} in / ${t.outputTokens} out tokens, ${t.errors} errors`,
+        );
+        const ms = (n: number | null | undefined) =>
+          n === null || n === undefined ? "–" : `${Math.round(n)}`;
+        const rows = metrics.points
+          .filter((p) => p.requests > 0 || p.replicas !== null)
+          .map((p) => [
+            p.at,
+            p.requestsPerMinute.toFixed(1),
+            `${p.inputTokens}/${p.outputTokens}`,
+            `${ms(p.latencyMs?.p50)}/${ms(p.latencyMs?.p95)}/${ms(p.latencyMs?.p99)}`,
+            p.errorRate === null ? "–" : `${(p.errorRate * 100).toFixed(1)}%`,
+            p.replicas === null ? "–" : String(p.replicas),
+          ]);
+        console.log(table(["AT", "REQ/MIN", "TOKENS IN/OUT", "P50/P95/P99 MS", "ERRORS", "REPLICAS"], rows));
       }),
     );
 }

@@ -36,6 +36,7 @@ export class FireworksClient {
   readonly accountId: string;
   private readonly http: HttpTransport;
   private readonly inference: HttpTransport;
+  private readonly scrape: HttpTransport;
   private readonly chatTimeoutMs: number;
 
   constructor(options: FireworksClientOptions) {
@@ -54,6 +55,14 @@ export class FireworksClient {
       ...common,
       baseUrl: options.inferenceUrl ?? `${baseUrl}/inference/v1`,
       errors: transportErrors(inferenceRetry),
+    });
+    // No retries: the account may scrape 6 times a minute, and a failed scrape only leaves this
+    // minute's activity unknown; the next minute's scrape tries again.
+    this.scrape = new HttpTransport({
+      ...common,
+      retry: retryPolicy({ ...options, maxRetries: 0 }),
+      baseUrl,
+      errors: transportErrors(),
     });
     this.chatTimeoutMs = options.chatTimeoutMs ?? 120_000;
   }
@@ -147,6 +156,11 @@ export class FireworksClient {
     delete: (deployedModelId: string) =>
       this.http.empty("DELETE", `${this.root}/deployedModels/${id(deployedModelId)}`),
   };
+
+  /** The account's metrics, Prometheus text: at most 6 reads a minute per account, else 429. */
+  metrics(): Promise<string> {
+    return this.scrape.text("GET", `${this.root}/metrics`, { timeoutMs: 10_000 });
+  }
 
   /** POST /chat/completions; the response (JSON or an SSE stream) is returned untouched for proxying. */
   chat(body: Record<string, unknown>, options: { signal?: AbortSignal } = {}): Promise<Response> {

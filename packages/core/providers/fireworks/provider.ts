@@ -14,6 +14,7 @@ import { allHardware, hardwareId, parseHardwareId, toHardware } from "./hardware
 import { deploymentIdFor, fireworksModel } from "./ids";
 import { toEndpointStatus } from "./states";
 import { type PushedUpload, uploads } from "./uploads";
+import { usageFromMetrics } from "./usage";
 import type { Wire } from "./wire";
 
 /** DeploymentPrecision from Fireworks' spec, without PRECISION_UNSPECIFIED (legacy models only). */
@@ -183,6 +184,24 @@ export function createFireworksProvider(options: FireworksProviderOptions = {}):
     },
 
     chat: ({ endpointName, body, signal }) => api().chat({ ...body, model: endpointName }, { signal }),
+
+    /** One scrape of the account's metrics, fanned out to the endpoints asked for. */
+    async usage({ endpoints, from, to }) {
+      const text = await api().metrics();
+      const seconds = Math.max(1, (Date.parse(to) - Date.parse(from)) / 1000);
+      try {
+        return usageFromMetrics(text, new Set(endpoints.map((e) => e.id)), seconds);
+      } catch (error) {
+        throw new ProviderError(
+          "fireworks",
+          `Fireworks metrics are unreadable: ${(error as Error).message}`,
+          {
+            retryable: true,
+            code: "invalid_metrics",
+          },
+        );
+      }
+    },
 
     ...adapters(api),
   };

@@ -1,7 +1,7 @@
 import { Config } from "../config";
 import { backoff } from "../timing/cadence";
 import { createId } from "../util/id";
-import { basePk, CHECK_PK, POLICY_PK } from "./keys";
+import { basePk, CHECK_PK, POLICY_PK, servingPk } from "./keys";
 import { policyAt } from "./policy";
 import type { Row } from "./row";
 import { isInFlight, type State } from "./states";
@@ -42,7 +42,16 @@ export function indexFields(row: Row, now: Date, nextCheckSeconds?: number) {
     policyPk: due ? POLICY_PK : undefined,
     policyAt: due,
     ...byBase(row),
+    ...serving(row),
   };
+}
+
+/** Own endpoints that serve (adapters are measured on their base's endpoint). */
+function serving(row: Row) {
+  const up = (row.state === "ready" || row.state === "updating") && !row.model.baseDeploymentId;
+  return up && row.endpointId
+    ? { servingPk: servingPk(row.provider), servingSk: row.id }
+    : { servingPk: undefined, servingSk: undefined };
 }
 
 /** An adapter is listed under its base until it is deleted. */

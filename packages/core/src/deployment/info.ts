@@ -110,7 +110,21 @@ export const Info = z
         "What Hangar could not check when it accepted the deployment (e.g. `adapter.base_unknown`: the adapter's base model), so it went ahead without.",
     }),
     stopReason: z.string().nullable(),
-    lastActivityAt: z.string().nullable(),
+    lastActivityAt: z.string().nullable().meta({
+      description: "The latest activity of any source (see `activity`): what the idle policy counts from.",
+    }),
+    activity: z
+      .object({
+        proxy: z.string().nullable().meta({ description: "Last request through Hangar's proxy." }),
+        heartbeat: z.string().nullable().meta({ description: "Last `POST /v1/deployments/{id}/activity`." }),
+        provider: z.string().nullable().meta({
+          description:
+            "Last minute the provider itself measured traffic (Fireworks account metrics), requests sent straight to it included. Null for providers that don't report usage.",
+        }),
+      })
+      .meta({
+        description: "Last activity per source; writes are throttled, so each is at most a little behind.",
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -39,3 +39,19 @@ export const basePk = (baseId: string) => `BASE#${baseId}`;
 /** The one partition of each sparse due-index: present on a deployment only while it is due. */
 export const CHECK_PK = "CHECK";
 export const POLICY_PK = "POLICY";
+
+/** A deployment's provider-measured usage, one item per minute (TTL ~8 days), for its metrics. */
+export const USAGE_PREFIX = "USAGE#";
+export const usageKey = (deploymentId: string, minute: string) => ({
+  pk: `DEP#${deploymentId}`,
+  sk: `${USAGE_PREFIX}${minute}`,
+});
+
+/** One provider account's activity reads: the minute last claimed, the last good read, an outage. */
+export const activityAccountKey = (provider: string, account: string) => ({
+  pk: `ACT#${provider}#${account}`,
+  sk: "ACTIVITY" as const,
+});
+
+/** `serving` partition: a provider's deployments whose endpoint serves (activity reads cover these). */
+export const servingPk = (provider: string) => `SERVING#${provider}`;

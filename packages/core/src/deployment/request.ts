@@ -1,20 +1,14 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { Config } from "../config";
 import { TransitionConflict, VisibleError } from "../error";
-import { isConditionFailure, tableName } from "../store";
-import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { dispatch } from "./dispatch";
 import { adaptersOf } from "./follow";
 import { UpdateInput } from "./input";
-import { POLICY_PK } from "./keys";
-import { policyAt } from "./policy";
 import { mine } from "./query";
-import { desiredOf, key, type Row, toInfo } from "./row";
+import { desiredOf, type Row, toInfo } from "./row";
 import { canTransition } from "./states";
 import { checkUpdate } from "./validate";
-import { type Change, commit, load } from "./write";
+import { type Change, commit } from "./write";
 
 /**
  * Applies what a caller asked for, retrying when a worker wrote in between: the decision is
@@ -146,46 +140,4 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
 
 function same(a: Row["autoscaling"], b: Row["autoscaling"]) {
   return a.minReplicas === b.minReplicas && a.maxReplicas === b.maxReplicas;
-}
-
-/**
- * Records traffic on a deployment, at most once per interval: proxy traffic would otherwise
- * turn every inference call into a write. The policy deadline moves with it, computed from
- * the row it read, and written only if that row is still current.
- */
-export async function recordActivity(id: string, now = new Date()) {
-  return touch(await mine(id), now);
-}
-
-export async function touch(row: Row, now = new Date()): Promise<{ recorded: boolean }> {
-  const at = now.toISOString();
-  const threshold = new Date(now.getTime() - Config.activityWriteIntervalSeconds() * 1000).toISOString();
-  if (row.lastActivityAt && row.lastActivityAt >= threshold) return { recorded: false };
-  const due = policyAt({ ...row, lastActivityAt: at }, now);
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key(row.id),
-        UpdateExpression: due
-          ? "SET lastActivityAt = :at, policyAt = :due, policyPk = :pk"
-          : "SET lastActivityAt = :at",
-        ConditionExpression:
-          "version = :version AND (attribute_not_exists(lastActivityAt) OR lastActivityAt < :threshold)",
-        ExpressionAttributeValues: {
-          ":at": at,
-          ":threshold": threshold,
-          ":version": row.version,
-          ...(due ? { ":due": due, ":pk": POLICY_PK } : {}),
-        },
-      }),
-    );
-    return { recorded: true };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    // Another writer got in first: if it was a state change, try again on the fresh row.
-    const fresh = await load(row.id);
-    if (fresh && fresh.version !== row.version) return touch(fresh, now);
-    return { recorded: false };
-  }
 }

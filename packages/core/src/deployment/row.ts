@@ -74,7 +74,11 @@ export type Row = {
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
+  /** The latest of the per-source activity instants below (and of rows written before them). */
   lastActivityAt?: string;
+  proxyActivityAt?: string;
+  heartbeatActivityAt?: string;
+  providerActivityAt?: string;
   createdAt: string;
   updatedAt: string;
   stateChangedAt: string;
@@ -95,6 +99,9 @@ export type Row = {
   /** Adapters only, while not deleted: the sparse `byBase` index of a base's adapters. */
   basePk?: string;
   baseSk?: string;
+  /** Own endpoints while they serve: the sparse `serving` index activity reads go through. */
+  servingPk?: string;
+  servingSk?: string;
 };
 
 /** Something Hangar could not check or had to assume when it accepted the deployment. */
@@ -173,6 +180,11 @@ export function toInfo(row: Row): Info {
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
     lastActivityAt: row.lastActivityAt ?? null,
+    activity: {
+      proxy: row.proxyActivityAt ?? null,
+      heartbeat: row.heartbeatActivityAt ?? null,
+      provider: row.providerActivityAt ?? null,
+    },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,

@@ -1,13 +1,17 @@
 import { TransitionConflict } from "../error";
+import type { ProviderName } from "../provider";
+import { usageAccount } from "../provider/lookup";
 import { log } from "../util/log";
 import { mapLimit } from "../util/map-limit";
 import { metric } from "../util/metrics";
+import { judge } from "./activity-gap";
 import { dispatch } from "./dispatch";
 import { POLICY_PK } from "./keys";
 import { emitNotice } from "./notice";
 import { due } from "./overdue";
 import { type Action, applies, dueAction, upcoming } from "./policy";
 import type { Row } from "./row";
+import { type AccountActivity, accountActivity } from "./usage-store";
 import { commit, load } from "./write";
 
 /**
@@ -15,22 +19,70 @@ import { commit, load } from "./write";
  * (warn, stop, start, delete) and record why. Reads only what is due.
  */
 export async function sweepPolicies(now = new Date()) {
-  const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, skipped: 0 };
+  const counts = { stopped: 0, started: 0, deleted: 0, warned: 0, unknown: 0, skipped: 0 };
   let read = 0;
+  const accounts = accountCache();
   for await (const items of due<Pick<Row, "id">>("duePolicy", POLICY_PK, now.toISOString(), "id")) {
     read += items.length;
     // Each deployment is its own conditional writes, so a few at a time are safe and much faster.
-    for (const result of await mapLimit(items, 8, ({ id }) => applyPolicy(id, now))) counts[result]++;
+    for (const result of await mapLimit(items, 8, ({ id }) => applyPolicy(id, now, accounts)))
+      counts[result]++;
   }
   metric.by({ sweep: "policies" }, "SweepItemsRead", read);
-  if (counts.stopped + counts.started + counts.deleted + counts.warned) log.info("policy sweep", counts);
+  if (counts.stopped + counts.started + counts.deleted + counts.warned + counts.unknown)
+    log.info("policy sweep", counts);
   return counts;
+}
+
+/** One read of each provider account's activity state per sweep, however many deployments share it. */
+function accountCache() {
+  const seen = new Map<string, Promise<AccountActivity | undefined>>();
+  return (provider: ProviderName, account: string) => {
+    const k = `${provider}#${account}`;
+    if (!seen.has(k)) seen.set(k, accountActivity(provider, account));
+    return seen.get(k) as Promise<AccountActivity | undefined>;
+  };
+}
+
+/**
+ * An idle stop of a deployment whose provider measures traffic waits until the provider was read
+ * past the deadline; when reads have failed (or never succeeded) it doesn't happen at all, and
+ * `deployment.idle_unknown` says why, once per outage (keyed by the last good read).
+ */
+async function idleUnknown(
+  row: Row,
+  action: Action,
+  now: Date,
+  accounts: ReturnType<typeof accountCache>,
+): Promise<boolean> {
+  if (action.kind !== "stop" || action.edge) return false;
+  const account = usageAccount(row.provider);
+  if (!account) return false;
+  const verdict = judge(await accounts(row.provider, account), action.at, now);
+  if (verdict.kind === "known") return false;
+  if (verdict.kind === "unknown") {
+    await emitNotice({
+      tenantId: row.tenantId,
+      type: "deployment.idle_unknown",
+      deploymentId: row.id,
+      key: `idle-unknown:${row.id}:${verdict.since ?? "never"}`,
+      data: {
+        idleAt: action.at,
+        lastActivityAt: row.lastActivityAt ?? null,
+        provider: row.provider,
+        lastReadAt: verdict.since,
+        reason: verdict.reason,
+      },
+    });
+  }
+  return true;
 }
 
 async function applyPolicy(
   id: string,
   now: Date,
-): Promise<"stopped" | "started" | "deleted" | "warned" | "skipped"> {
+  accounts: ReturnType<typeof accountCache>,
+): Promise<"stopped" | "started" | "deleted" | "warned" | "unknown" | "skipped"> {
   let row = await load(id);
   if (!row) return "skipped";
   const action = dueAction(row, now);
@@ -66,6 +118,7 @@ async function applyPolicy(
       nextCheckSeconds: 0,
     };
     if (action.kind === "stop") {
+      if (await idleUnknown(row, action, now, accounts)) return "unknown";
       await dispatch(
         await commit(row, { ...base, to: "stopping", set: { ...cursor, stopReason: action.reason } }),
       );

@@ -4,8 +4,8 @@ import type { ChatRequest } from "../provider";
 import { useProvider } from "../provider/lookup";
 import { fn } from "../util/fn";
 import { mine } from "./query";
-import { touch } from "./request";
 import type { Row } from "./row";
+import { touch } from "./touch";
 import { load } from "./write";
 
 function ready(row: Row): asserts row is Row & { endpointName: string } {
@@ -95,7 +95,7 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
       );
     }
   }
-  await touch(row);
+  await touch(row, new Date(), "proxy");
   const response = await (await useProvider(row.provider)).chat({
     endpointName: row.endpointName,
     body: { ...body, model: row.endpointName },

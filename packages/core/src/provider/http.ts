@@ -83,6 +83,15 @@ export class HttpTransport {
     return parsed.data;
   }
 
+  /** A call whose success body is text in some format of its own (Prometheus exposition). */
+  async text(method: string, path: string, call: Call = {}): Promise<string> {
+    return this.retrying(method, path, call, async (response) => {
+      const text = await response.text();
+      if (!response.ok) throw this.failure(response, parseBody(text));
+      return text;
+    });
+  }
+
   /** A call whose success body, if any, is of no interest (DELETE answers 204 or `{}`). */
   async empty(method: string, path: string, call: Call = {}): Promise<void> {
     await this.retrying(method, path, call, async (response) => {

@@ -15,6 +15,12 @@ export type ProviderFacts = {
   secrets: string;
   /** The OpenAI-compatible chat completions URL clients call, honouring base-URL overrides. */
   inferenceUrl(): string;
+  /**
+   * Present when the provider measures traffic itself (`Provider.usage`): the account one read
+   * covers (undefined when not configured). Crons read it to fan out one activity read per
+   * account, and the idle policy to know which deployments rely on it.
+   */
+  usage?: { account(): string | undefined };
 };
 
 export type ModelSpec = {

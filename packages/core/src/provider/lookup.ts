@@ -41,6 +41,16 @@ export function assertConfigured(name: ProviderName) {
   );
 }
 
+/** The registered providers' facts (crons see these without any client). */
+export function registeredFacts(): ProviderFacts[] {
+  return [...registrations.values()].map((r) => r.facts);
+}
+
+/** The account a provider's usage read covers, for providers that measure traffic; else undefined. */
+export function usageAccount(name: ProviderName): string | undefined {
+  return registrations.get(name)?.facts.usage?.account();
+}
+
 /** Where the provider's OpenAI-compatible inference lives. */
 export function inferenceUrl(name: ProviderName): string {
   return registration(name).facts.inferenceUrl();

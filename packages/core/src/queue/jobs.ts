@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { providerNames } from "../provider";
 
 /**
  * Work for the jobs queue. A step job drives one provider step of one deployment; `checkId`
@@ -10,5 +11,16 @@ export const DeploymentStep = z.object({
   checkId: z.string(),
 });
 
-export const Job = z.discriminatedUnion("type", [DeploymentStep]);
+/**
+ * One read of what a provider account measured (its usage), for the minute `at` ends: the cron
+ * enqueues one per account a minute, and the account's claim lets only one read a minute through.
+ */
+export const ProviderActivity = z.object({
+  type: z.literal("provider.activity"),
+  provider: z.enum(providerNames),
+  account: z.string(),
+  at: z.iso.datetime(),
+});
+
+export const Job = z.discriminatedUnion("type", [DeploymentStep, ProviderActivity]);
 export type Job = z.infer<typeof Job>;

@@ -16,6 +16,8 @@
  *   apikey                 KEY#<sha256> / KEY                   apikey/row.ts keyItem (hash only)
  *   webhook (subscription) TEN#<tenant> / WHK#<id>              webhook/subscription.ts key
  *   delivery               WHK#<subscription> / DLV#<event id>  webhook/delivery.ts deliveryKey (TTL)
+ *   usage sample           DEP#<id> / USAGE#<minute>            deployment/keys.ts usageKey (TTL, 8 days)
+ *   activity account       ACT#<provider>#<account> / ACTIVITY  deployment/keys.ts activityAccountKey
  *   notice                 EVT#<event id> / NOTICE              webhook/notice.ts noticeKey (TTL)
  *   notice dedupe key      NTK#<tenant>#<key> / NTK             webhook/notice.ts dedupeKey (TTL, 30 days)
  *   durations (duration)   DUR#<provider>#<hardware>#<size>#<step kind> / DUR   timing/keys.ts durationKey
@@ -27,6 +29,7 @@
  *   duePolicy  policyPk POLICY, policyAt          deployments a cost policy will act on (deployment/checks.ts)
  *   budgets    budgetPk BUDGET, budgetSk <tenant>#<deployment id|"tenant">   every budget (budget/store.ts)
  *   byBase     basePk BASE#<base id>, baseSk <id> adapters of a base, until deleted (deployment/checks.ts)
+ *   serving    servingPk SERVING#<provider>, servingSk <id>   deployments whose endpoint serves (deployment/checks.ts)
  *   outbox     outboxPk OUTBOX, outboxAt          state events and notices not yet handed to the webhooks queue
  *
  * Sparse indexes hold only what is due, so sweeps cost what is due, not the fleet size.
@@ -49,6 +52,8 @@ export const table = {
     budgets: { partitionKey: "budgetPk", sortKey: "budgetSk" },
     /** A base deployment's adapters, while they are not deleted: how adapters follow their base. */
     byBase: { partitionKey: "basePk", sortKey: "baseSk" },
+    /** A provider's deployments whose endpoint serves: what one activity read per account covers. */
+    serving: { partitionKey: "servingPk", sortKey: "servingSk" },
     /** Events whose webhooks have not been handed to the webhook queue yet. */
     outbox: { partitionKey: "outboxPk", sortKey: "outboxAt" },
   },

@@ -18,6 +18,7 @@ export type StateEventType = (typeof stateEventTypes)[number];
 
 export const noticeTypes = [
   "deployment.idle_warning",
+  "deployment.idle_unknown",
   "budget.warning",
   "budget.exceeded",
   "webhook.disabled",
@@ -38,6 +39,20 @@ const IdleWarning = z
     lastActivityAt: z.string().nullable(),
   })
   .meta({ id: "IdleWarningData" });
+
+const IdleUnknown = z
+  .looseObject({
+    deploymentId: z.string(),
+    idleAt: z.string().meta({ description: "When the deployment would have been stopped for inactivity." }),
+    lastActivityAt: z.string().nullable(),
+    provider: z.string(),
+    lastReadAt: z
+      .string()
+      .nullable()
+      .meta({ description: "The provider's last good activity read for the account; null if none yet." }),
+    reason: z.string(),
+  })
+  .meta({ id: "IdleUnknownData" });
 
 const Budget = z
   .looseObject({
@@ -77,6 +92,12 @@ export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, 
     summary: "The deployment will be stopped for inactivity soon.",
     scope: "deployment",
     data: IdleWarning,
+  },
+  "deployment.idle_unknown": {
+    summary:
+      "An idle stop is held back because the provider's own activity measurements can't be read (failing or rate-limited metrics): nothing is stopped on missing data. Sent once per outage.",
+    scope: "deployment",
+    data: IdleUnknown,
   },
   "budget.warning": {
     summary: "Spending crossed the warning threshold of a budget.",

@@ -14,6 +14,7 @@ import { cost } from "./routes/cost";
 import { deploymentBudget } from "./routes/deployment-budget";
 import { deploymentCost } from "./routes/deployment-cost";
 import { deploymentLeases } from "./routes/deployment-leases";
+import { deploymentMetrics } from "./routes/deployment-metrics";
 import { deploymentModels } from "./routes/deployment-models";
 import { deployments } from "./routes/deployments";
 import { docs } from "./routes/docs";
@@ -96,6 +97,7 @@ export function createApp({ verify }: { verify?: VerifyKey } = {}) {
   app.route("/v1/webhooks", webhooks);
   app.route("/v1/estimates", estimates);
   app.route("/v1/deployments", deploymentCost);
+  app.route("/v1/deployments", deploymentMetrics);
   app.route("/v1/cost", cost);
   app.route("/v1/deployments", deploymentBudget);
   app.route("/v1/budget", budget);

@@ -1516,7 +1516,7 @@ export interface paths {
                     "application/json": {
                         url: string;
                         /** @default [] */
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                     };
                 };
             };
@@ -1532,7 +1532,7 @@ export interface paths {
                             id: string;
                             url: string;
                             /** @description Empty: every event. */
-                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                             /** @enum {string} */
                             status: "active" | "disabled";
                             disabledReason: string | null;
@@ -1654,7 +1654,7 @@ export interface paths {
                      */
                     "application/json": {
                         url?: string;
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                         /**
                          * @description `active` re-enables a disabled subscription and clears its failure record.
                          * @enum {string}
@@ -2108,6 +2108,78 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DeploymentCost"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deployments/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the provider measured of a deployment: requests, tokens, latency, errors, replicas
+         * @description From the provider's own measurements (Fireworks' account metrics, read once a minute per account), so requests sent straight to the provider count too. Minutes without traffic are zero; `measured: false` for providers that don't report usage.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How far back: 1h (1-minute points), 24h (15-minute points), 7d (hourly points). */
+                    window?: "1h" | "24h" | "7d";
+                };
+                header?: never;
+                path: {
+                    /** @description The resource's id; a deployment also answers to its name. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Points over the window, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeploymentMetrics"];
                     };
                 };
                 /** @description Error (400) */
@@ -3345,6 +3417,55 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "deployment.idle_unknown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An idle stop is held back because the provider's own activity measurements can't be read (failing or rate-limited metrics): nothing is stopped on missing data. Sent once per outage.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.idle_unknown";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["IdleUnknownData"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "budget.warning": {
         parameters: {
             query?: never;
@@ -3612,7 +3733,17 @@ export interface components {
                 message: string;
             }[];
             stopReason: string | null;
+            /** @description The latest activity of any source (see `activity`): what the idle policy counts from. */
             lastActivityAt: string | null;
+            /** @description Last activity per source; writes are throttled, so each is at most a little behind. */
+            activity: {
+                /** @description Last request through Hangar's proxy. */
+                proxy: string | null;
+                /** @description Last `POST /v1/deployments/{id}/activity`. */
+                heartbeat: string | null;
+                /** @description Last minute the provider itself measured traffic (Fireworks account metrics), requests sent straight to it included. Null for providers that don't report usage. */
+                provider: string | null;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -3654,6 +3785,18 @@ export interface components {
             idleAt: string;
             idleTimeoutMinutes: number;
             lastActivityAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        IdleUnknownData: {
+            deploymentId: string;
+            /** @description When the deployment would have been stopped for inactivity. */
+            idleAt: string;
+            lastActivityAt: string | null;
+            provider: string;
+            /** @description The provider's last good activity read for the account; null if none yet. */
+            lastReadAt: string | null;
+            reason: string;
         } & {
             [key: string]: unknown;
         };
@@ -3779,7 +3922,7 @@ export interface components {
             id: string;
             url: string;
             /** @description Empty: every event. */
-            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
             /** @enum {string} */
             status: "active" | "disabled";
             disabledReason: string | null;
@@ -3918,6 +4061,40 @@ export interface components {
                 priceAsOf: string | null;
                 /** @description True: the price kept when the deployment was created. False: today's price (none was kept, or the hardware changed since). */
                 kept: boolean;
+            }[];
+        };
+        DeploymentMetrics: {
+            deploymentId: string;
+            /** @enum {string} */
+            window: "1h" | "24h" | "7d";
+            from: string;
+            to: string;
+            bucketSeconds: number;
+            /** @description Whether the provider measures this deployment's traffic (Fireworks account metrics). False: no points; only proxy traffic and heartbeats count as activity. */
+            measured: boolean;
+            totals: {
+                requests: number;
+                inputTokens: number;
+                outputTokens: number;
+                errors: number;
+            };
+            points: {
+                /** @description Start of the point's interval. */
+                at: string;
+                requests: number;
+                requestsPerMinute: number;
+                inputTokens: number;
+                outputTokens: number;
+                /** @description Failed / all requests; null without requests. */
+                errorRate: number | null;
+                /** @description Milliseconds. Over a point of several minutes: p50 weighted by requests, p95/p99 the worst minute's. */
+                latencyMs: {
+                    p50: number | null;
+                    p95: number | null;
+                    p99: number | null;
+                } | null;
+                /** @description Most replicas the provider reported in the interval. */
+                replicas: number | null;
             }[];
         };
         Cost: {

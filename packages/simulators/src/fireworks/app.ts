@@ -8,6 +8,7 @@ import { controlRoutes } from "./routes/control";
 import { deployedModelRoutes } from "./routes/deployed-models";
 import { deploymentRoutes } from "./routes/deployments";
 import { inferenceRoutes } from "./routes/inference";
+import { metricsRoutes } from "./routes/metrics";
 import { modelRoutes } from "./routes/models";
 import { shapeRoutes } from "./routes/shapes";
 import { storageRoutes } from "./routes/storage";
@@ -87,7 +88,7 @@ export function createSimApp(ctx: SimContext) {
   const log = exchangeLog(ctx.exchanges, routeKey, ctx.onExchange);
   const account = new Hono();
   account.use(accountScope(ctx.state));
-  for (const routes of [modelRoutes, deploymentRoutes, shapeRoutes, deployedModelRoutes])
+  for (const routes of [modelRoutes, deploymentRoutes, shapeRoutes, deployedModelRoutes, metricsRoutes])
     account.route("/", routes(ctx.state));
 
   const control = new Hono();

@@ -1,4 +1,5 @@
 import type { SimDeployedModel, SimDeployment } from "./deployments";
+import type { Served } from "./metrics";
 import type { SimModel } from "./models";
 
 /** Durations of each simulated step in ms, before `timeScale` is applied. */
@@ -43,6 +44,10 @@ export class SimState {
   deployedModels = new Map<string, SimDeployedModel>();
   calls: Record<string, number> = {};
   failNextValidations: string[] = [];
+  /** Chat requests of the last two minutes, for the metrics endpoint. */
+  served: Served[] = [];
+  /** When the account's metrics were scraped in the last minute (the rate limit). */
+  scrapes: number[] = [];
   /** Added to the wall clock by `/_sim/clock`. */
   offsetMs = 0;
   private steps: Steps;
@@ -88,6 +93,8 @@ export class SimState {
     this.deployedModels.clear();
     this.calls = {};
     this.failNextValidations = [];
+    this.served = [];
+    this.scrapes = [];
     this.offsetMs = 0;
   }
 }

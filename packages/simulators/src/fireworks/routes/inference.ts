@@ -4,6 +4,7 @@ import * as z from "zod";
 import { reply } from "../../together/routes/chat";
 import { advanceDeployedModel, byName, type SimDeployment, scaleTo } from "../deployments";
 import { inferenceError } from "../errors";
+import { recordServed } from "../metrics";
 import type { SimState } from "../state";
 
 const Chat = z.looseObject({
@@ -50,11 +51,26 @@ export function inferenceRoutes(state: SimState) {
     }
     if (d.replicaCount === 0) {
       if (!d.rollout) scaleTo(state, d, Math.max(d.minReplicaCount, 1));
+      recordServed(state, {
+        deploymentId: d.id,
+        promptTokens: 0,
+        completionTokens: 0,
+        latencyMs: 0,
+        error: true,
+      });
       const message =
         "Deployment is currently scaled to zero and is scaling up. Please retry your request in a few minutes.";
       return inferenceError(c, 503, message, { code: "DEPLOYMENT_SCALING_UP", type: "error" });
     }
     const answer = reply(model.split("#")[0]!, messages, maxTokens);
+    recordServed(state, {
+      deploymentId: d.id,
+      promptTokens: answer.usage.prompt_tokens,
+      completionTokens: answer.usage.completion_tokens,
+      // A plausible, deterministic latency: a base plus a few ms per generated token.
+      latencyMs: 40 + 8 * answer.usage.completion_tokens,
+      error: false,
+    });
     const id = randomUUID();
     const created = Math.floor(state.now() / 1000);
     if (!stream) {
