@@ -43,6 +43,8 @@ export class SimState {
   deployedModels = new Map<string, SimDeployedModel>();
   calls: Record<string, number> = {};
   failNextValidations: string[] = [];
+  /** Stops (a patch to max 0, a scale to 0) still to acknowledge without doing: a stop that doesn't hold. */
+  ignoreNextStops = 0;
   /** Added to the wall clock by `/_sim/clock`. */
   offsetMs = 0;
   private readonly steps: Steps;
@@ -82,6 +84,7 @@ export class SimState {
     this.deployedModels.clear();
     this.calls = {};
     this.failNextValidations = [];
+    this.ignoreNextStops = 0;
     this.offsetMs = 0;
   }
 }

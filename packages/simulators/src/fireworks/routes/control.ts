@@ -39,6 +39,7 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       calls: state.calls,
       faults: faults.view(),
       failNextValidations: state.failNextValidations.length,
+      ignoreNextStops: state.ignoreNextStops,
       clock: clock(),
     });
   });
@@ -77,6 +78,14 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       rollout: undefined,
     });
     return c.json(deploymentView(state, d));
+  });
+
+  /** The next `count` stops are acknowledged and not done: the deployment keeps its replicas. */
+  app.post("/stops/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextStops = body.data.count;
+    return c.json({ ignoreNextStops: state.ignoreNextStops });
   });
 
   /** Moves simulated time forward by `seconds` of Fireworks time (scaled like every other duration). */

@@ -147,6 +147,10 @@ export function deploymentRoutes(state: SimState) {
     if (verb === "scale") {
       const body = await readBody(c, z.object({ replicaCount: z.number().int().min(0).default(0) }));
       if (!body.ok) return body.response;
+      if (body.data.replicaCount === 0 && state.ignoreNextStops > 0) {
+        state.ignoreNextStops--;
+        return c.json({});
+      }
       scaleTo(state, d, Math.min(body.data.replicaCount, d.maxReplicaCount));
       return c.json({});
     }

@@ -99,6 +99,12 @@ export function endpointRoutes(state: SimState) {
     if (display_name !== undefined) endpoint.display_name = display_name;
     if (autoscaling) endpoint.autoscaling = autoscaling;
     if (inactive_timeout !== undefined) endpoint.inactive_timeout = inactive_timeout;
+    const heading = endpoint.plan.at(-1)?.state ?? endpoint.state;
+    if (wanted === "STOPPED" && heading !== "STOPPED" && state.ignoreNextStops > 0) {
+      // A stop that doesn't hold (/_sim/stops/ignore-next): acknowledged, the endpoint keeps running.
+      state.ignoreNextStops--;
+      return c.json(endpointView(endpoint));
+    }
     if (wanted) requestState(state, endpoint, wanted);
     return c.json(endpointView(endpoint));
   });
