@@ -50,6 +50,7 @@ export function toEndpointStatus(deployment: Wire.Deployment): EndpointStatus {
       : undefined,
     autoscaling: { minReplicas: deployment.minReplicaCount, maxReplicas: deployment.maxReplicaCount ?? 0 },
     displayName: deployment.displayName,
+    readyReplicas: deployment.replicaStats?.readyReplicaCount ?? deployment.replicaCount,
   };
 }
 

@@ -69,6 +69,8 @@ export namespace Wire {
     maxReplicaCount: z.number().int().optional(),
     desiredReplicaCount: z.number().int().default(0),
     replicaCount: z.number().int().default(0),
+    /** Replicas by phase; `readyReplicaCount` is what serves (and bills) now. */
+    replicaStats: z.looseObject({ readyReplicaCount: z.number().int().optional() }).optional(),
     acceleratorType: z.string().optional(),
     acceleratorCount: z.number().int().optional(),
     precision: z.string().optional(),
