@@ -12,7 +12,7 @@ import { POLICY_PK } from "./keys";
 import { policyAt } from "./policy";
 import { mine } from "./query";
 import { desiredOf, key, type Row, toInfo } from "./row";
-import { canTransition } from "./states";
+import { canRequest } from "./states";
 import { checkUpdate } from "./validate";
 import { type Change, commit, load } from "./write";
 
@@ -45,7 +45,7 @@ export async function request(
 }
 
 function assertCan(row: Row, to: Row["state"], action: string) {
-  if (!canTransition(row.state, to)) {
+  if (!canRequest(row.state, to)) {
     throw new VisibleError(
       "conflict",
       "deployment.invalid_state",
@@ -78,7 +78,7 @@ export function start(id: string) {
   return request(id, (row) => {
     assertOwnEndpoint(row, "start");
     assertCan(row, "starting", "start");
-    return { to: "starting", reason: "manual", remove: ["stopReason"], nextCheckSeconds: 0 };
+    return { to: "starting", reason: "manual", remove: ["stopReason", "unconfirmed"], nextCheckSeconds: 0 };
   });
 }
 

@@ -62,6 +62,10 @@ export type Row = {
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
+  /** When Hangar last asked the provider to stop, in the current stopping (older values are stale). */
+  stopAskedAt?: string;
+  /** A stop or delete the provider hasn't confirmed within the bound (Config.confirmSeconds). */
+  unconfirmed?: Unconfirmed;
   lastActivityAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -88,12 +92,25 @@ export type Row = {
 /** Something Hangar could not check or had to assume when it accepted the deployment. */
 export type Warning = { code: string; message: string };
 
+export type Unconfirmed = {
+  action: "stop" | "delete";
+  /** When the action was first asked for. */
+  since: string;
+  /** When it was last found unconfirmed (and asked again), and what the provider reported then. */
+  at: string;
+  observed: string;
+  /** How many times Hangar asked again since. */
+  retries: number;
+};
+
 export type Desired = { state: Intent; autoscaling: Autoscaling; hardware: string };
 export type Observed = {
   state: EndpointState;
   raw: string;
   autoscaling?: Autoscaling;
   hardware?: string;
+  /** Replicas serving, where the provider reports them. */
+  readyReplicas?: number;
   at: string;
 };
 
@@ -128,6 +145,7 @@ export function toInfo(row: Row): Info {
           raw: row.observed.raw,
           autoscaling: row.observed.autoscaling ?? null,
           hardware: row.observed.hardware ?? null,
+          readyReplicas: row.observed.readyReplicas ?? null,
           at: row.observed.at,
         }
       : null,
@@ -158,6 +176,7 @@ export function toInfo(row: Row): Info {
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
+    unconfirmed: row.unconfirmed ?? null,
     lastActivityAt: row.lastActivityAt ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
