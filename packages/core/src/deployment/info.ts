@@ -87,6 +87,10 @@ export const Info = z
     precision: z.string().nullable(),
     scaleToZero: z.object({ afterIdleMinutes: z.number().int() }).nullable(),
     allowAdapters: z.boolean(),
+    wakeOnRequest: z.boolean().meta({
+      description:
+        "A request through Hangar's proxy starts the deployment when stopped (503 `deployment.waking` with Retry-After, or held with `Prefer: wait=N`).",
+    }),
     upload: z
       .object({
         bytesDone: z.number().int(),

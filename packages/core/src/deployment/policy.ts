@@ -105,7 +105,7 @@ export function dueAction(r: PolicyRow, now: Date): Action | undefined {
   return due.sort((a, b) => order[a.kind] - order[b.kind])[0];
 }
 
-function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
+export function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
   return !!r.stopReason?.startsWith("budget:") && r.stateChangedAt.slice(0, 7) === at.slice(0, 7);
 }
 

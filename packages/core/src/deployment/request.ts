@@ -115,6 +115,7 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
     assertOwnEndpoint(row, "update");
     const set: Partial<Row> = {};
     if (input.idleTimeoutMinutes !== undefined) set.idleTimeoutMinutes = input.idleTimeoutMinutes;
+    if (input.wakeOnRequest !== undefined) set.wakeOnRequest = input.wakeOnRequest;
     if (input.idlePolicy) {
       set.idleGraceMinutes = input.idlePolicy.graceMinutes;
       set.idleWarnMinutes = input.idlePolicy.warnBeforeMinutes;

@@ -47,6 +47,8 @@ export type Row = {
   precision?: string;
   scaleToZeroMinutes?: number;
   allowAdapters?: boolean;
+  /** A request through the proxy starts it when stopped (traffic.ts). */
+  wakeOnRequest?: boolean;
   /** Push uploads: every file of the source and how far it got; done files are never sent again. */
   transfer?: { files: TransferFile[] };
   uploadJobId?: string;
@@ -164,6 +166,7 @@ export function toInfo(row: Row): Info {
     precision: row.precision ?? null,
     scaleToZero: row.scaleToZeroMinutes ? { afterIdleMinutes: row.scaleToZeroMinutes } : null,
     allowAdapters: row.allowAdapters ?? false,
+    wakeOnRequest: row.wakeOnRequest ?? false,
     upload: row.transfer ? progress(row.transfer.files) : null,
     upstream: {
       uploadJobId: row.uploadJobId ?? null,
