@@ -45,6 +45,7 @@ describe.each(providers)("confirmed stops on $provider", (p) => {
 
   afterAll(async () => {
     await simControl(p, "/stops/ignore-next", { count: 0 });
+    await simControl(p, "/deletes/ignore-next", { count: 0 });
     await api(`/v1/webhooks/${subscription}`, { method: "DELETE" });
     await receiver.close();
   });
@@ -115,6 +116,34 @@ describe.each(providers)("confirmed stops on $provider", (p) => {
     expect(again[1]?.reason).toBe("manual");
     expect(await p.endpoint(`hangar-${dep.id}`)).toMatchObject({ stopped: true });
     await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+  });
+
+  it("reports a delete the provider acknowledges but doesn't do as deployment.delete_unconfirmed, and ends deleted once it does", async () => {
+    const dep = await deploy(body);
+    await waitForState(dep.id, "ready");
+    // Every delete is ignored until the control is reset (deleting asks on every look).
+    await simControl(p, "/deletes/ignore-next", { count: 1000 });
+    expect((await api(`/v1/deployments/${dep.id}`, { method: "DELETE" })).status).toBe(202);
+
+    const hook = await receiver.waitFor(
+      (r) => r.json.type === "deployment.delete_unconfirmed" && r.json.data.deploymentId === dep.id,
+    );
+    expect(hook.json.data).toMatchObject({ action: "delete", boundMinutes: 0.1 });
+    const shown = await until(async () => {
+      const info = (await api(`/v1/deployments/${dep.id}`)).body as {
+        state: string;
+        unconfirmed: Unconfirmed;
+      };
+      return info.unconfirmed ? info : undefined;
+    });
+    expect(shown).toMatchObject({ state: "deleting", unconfirmed: { action: "delete" } });
+    expect(await p.liveEndpoints()).toContain(`hangar-${dep.id}`);
+
+    await simControl(p, "/deletes/ignore-next", { count: 0 });
+    const deleted = (await waitForState(dep.id, "deleted")) as unknown as { unconfirmed: Unconfirmed };
+    expect(deleted.unconfirmed).toBeNull();
+    expect(await p.liveEndpoints()).not.toContain(`hangar-${dep.id}`);
+    expect(notices("deployment.delete_unconfirmed", dep.id)).toHaveLength(1);
   });
 
   it("still refuses a stop request for a deployment already stopped", async () => {

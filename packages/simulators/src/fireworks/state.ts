@@ -45,6 +45,8 @@ export class SimState {
   failNextValidations: string[] = [];
   /** Stops (a patch to max 0, a scale to 0) still to acknowledge without doing: a stop that doesn't hold. */
   ignoreNextStops = 0;
+  /** Deletes still to acknowledge without doing: the endpoint stays listed. */
+  ignoreNextDeletes = 0;
   /** Added to the wall clock by `/_sim/clock`. */
   offsetMs = 0;
   private readonly steps: Steps;
@@ -85,6 +87,7 @@ export class SimState {
     this.calls = {};
     this.failNextValidations = [];
     this.ignoreNextStops = 0;
+    this.ignoreNextDeletes = 0;
     this.offsetMs = 0;
   }
 }

@@ -50,6 +50,8 @@ export class SimState {
   failNextUploads: string[] = [];
   /** Stops (`PATCH {state: STOPPED}`) still to acknowledge without doing: a stop that doesn't hold. */
   ignoreNextStops = 0;
+  /** Deletes still to acknowledge without doing: the endpoint stays listed. */
+  ignoreNextDeletes = 0;
   private steps: Steps;
   private timeScale: number;
 
@@ -74,6 +76,7 @@ export class SimState {
     this.calls = {};
     this.failNextUploads = [];
     this.ignoreNextStops = 0;
+    this.ignoreNextDeletes = 0;
   }
 
   count(route: string) {

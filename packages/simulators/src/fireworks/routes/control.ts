@@ -88,6 +88,14 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     return c.json({ ignoreNextStops: state.ignoreNextStops });
   });
 
+  /** The next `count` deletes are acknowledged and not done: the deployment stays listed. */
+  app.post("/deletes/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextDeletes = body.data.count;
+    return c.json({ ignoreNextDeletes: state.ignoreNextDeletes });
+  });
+
   /** Moves simulated time forward by `seconds` of Fireworks time (scaled like every other duration). */
   app.post("/clock", async (c) => {
     const body = await readBody(c, z.object({ seconds: z.number().min(0) }));

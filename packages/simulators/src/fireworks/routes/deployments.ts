@@ -163,6 +163,11 @@ export function deploymentRoutes(state: SimState) {
     const d = findDeployment(state, id);
     if (!d || d.state === "DELETED")
       return notFound(c, "deployment", `accounts/${state.account}/deployments/${id}`);
+    if (d.state !== "DELETING" && state.ignoreNextDeletes > 0) {
+      // A delete that doesn't happen (/_sim/deletes/ignore-next): acknowledged, the deployment stays.
+      state.ignoreNextDeletes--;
+      return c.json({});
+    }
     if (d.state !== "DELETING") {
       d.state = "DELETING";
       d.rollout = undefined;

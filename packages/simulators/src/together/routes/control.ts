@@ -64,6 +64,14 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     return c.json({ ignore_next_stops: state.ignoreNextStops });
   });
 
+  /** The next `count` deletes are acknowledged and not done: the endpoint stays listed. */
+  app.post("/deletes/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextDeletes = body.data.count;
+    return c.json({ ignore_next_deletes: state.ignoreNextDeletes });
+  });
+
   app.post("/endpoints/:endpointId/error", async (c) => {
     const endpoint = state.endpoints.get(c.req.param("endpointId"));
     if (!endpoint || endpoint.deleted)

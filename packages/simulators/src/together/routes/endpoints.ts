@@ -112,6 +112,11 @@ export function endpointRoutes(state: SimState) {
   app.delete("/endpoints/:endpointId", (c) => {
     const endpoint = liveEndpoint(state, c.req.param("endpointId"));
     if (!endpoint) return fail(c, 404, notFound(c.req.param("endpointId")), { code: "not_found" });
+    if (state.ignoreNextDeletes > 0) {
+      // A delete that doesn't happen (/_sim/deletes/ignore-next): acknowledged, the endpoint stays.
+      state.ignoreNextDeletes--;
+      return c.body(null, 204);
+    }
     endpoint.deleted = true;
     endpoint.plan = [];
     return c.body(null, 204);
