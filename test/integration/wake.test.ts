@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
-import { providers } from "../support/providers";
+import { providers, simControl } from "../support/providers";
 import { startReceiver } from "../support/receiver";
 
 type Event = { from: string | null; to: string; reason: string | null; sequence: number };
@@ -110,6 +110,36 @@ describe.each(providers)("wake on request on $provider", (p) => {
     expect(patched.status).toBe(202);
     expect((patched.body as unknown as Info).wakeOnRequest).toBe(true);
     expect((await chat(dep.id, { prefer: "wait=60" })).status).toBe(200);
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+  });
+});
+
+/** Fireworks wakes a deployment scaled to zero itself, answering 503 meanwhile: Hangar holds or says so. */
+describe("wake on request from zero replicas on fireworks", () => {
+  const fireworks = providers.find((p) => p.provider === "fireworks");
+
+  it("holds a request with Prefer: wait while the provider scales up from zero, and answers 503 deployment.waking without it", async () => {
+    if (!fireworks) throw new Error("the fireworks simulator is part of the stack");
+    const dep = await deploy({
+      provider: "fireworks",
+      hardware: fireworks.hardware,
+      model: { source: fireworks.catalog },
+      autoscaling: { minReplicas: 0, maxReplicas: 1 },
+      scaleToZero: { afterIdleMinutes: 5 },
+      wakeOnRequest: true,
+    });
+    await waitForState(dep.id, "ready");
+    // Ten idle minutes on the simulator's clock: scaled to zero.
+    await simControl(fireworks, "/clock", { seconds: 600 });
+    const plain = await chat(dep.id);
+    expect(plain.status).toBe(503);
+    expect(plain.body.error).toMatchObject({ code: "deployment.waking" });
+    expect(plain.headers.get("retry-after")).toBeTruthy();
+
+    await simControl(fireworks, "/clock", { seconds: 600 });
+    const held = await chat(dep.id, { prefer: "wait=60" });
+    expect(held.status).toBe(200);
+    expect(held.headers.get("preference-applied")).toBe("wait=60");
     await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
   });
 });
