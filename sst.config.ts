@@ -16,6 +16,7 @@ export default $config({
     const { table: schema } = await import("./packages/core/src/store/schema");
     const { queues } = await import("./packages/core/src/queue/settings");
     const { crons } = await import("./packages/core/src/cron/index");
+    const { apiFunction } = await import("./packages/core/src/api-function");
 
     const indexes = Object.entries(schema.indexes);
     const table = new sst.aws.Dynamo("Table", {
@@ -146,7 +147,7 @@ export default $config({
       ...fn,
       handler: "packages/functions/src/api/handler.handler",
       memory: "1024 MB",
-      timeout: "5 minutes",
+      timeout: `${apiFunction.timeoutSeconds} seconds`,
       url: true,
       streaming: true,
       // /docs serves the API reference's browser bundle from the package, not a CDN; esbuild only

@@ -7,14 +7,28 @@ import { stack } from "../support/stack";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** The README's walk-through as one script: its `sh` blocks in order, less the one that sets HANGAR and KEY. */
-function walkThrough(): string {
+/** The `sh` blocks of one README section, in order. */
+function shBlocks(section: string): string[] {
   const readme = readFileSync(`${root}/README.md`, "utf8");
-  const start = readme.indexOf("\n## Walk-through\n");
+  const start = readme.indexOf(`\n## ${section}\n`);
   const end = readme.indexOf("\n## ", start + 1);
   expect(start).toBeGreaterThan(0);
-  const blocks = [...readme.slice(start, end).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-  return blocks.filter((block) => !block.includes("export HANGAR=")).join("\n");
+  return [...readme.slice(start, end).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+}
+
+/** The README's walk-through as one script: its `sh` blocks in order, less the one that sets HANGAR and KEY. */
+function walkThrough(): string {
+  return shBlocks("Walk-through")
+    .filter((block) => !block.includes("export HANGAR="))
+    .join("\n");
+}
+
+/** The walk-through's shell helpers (`field`, `wait_for`), which later sections use too. */
+function helpers(): string {
+  return walkThrough()
+    .split("\n")
+    .filter((line) => /^(field|wait_for)\(\)/.test(line))
+    .join("\n");
 }
 
 function freePort(): Promise<number> {
@@ -104,4 +118,20 @@ describe("the README", () => {
       shell.stop();
     }
   }, 240_000);
+
+  it("runs its Saving money examples: a stopped deployment woken by a request, held with Prefer: wait", async () => {
+    const script = [helpers(), ...shBlocks("Saving money")].join("\n");
+    const shell = run(script, { HANGAR: stack.apiUrl, KEY: stack.apiKey });
+    try {
+      const code = await shell.exited;
+      const { stdout, stderr } = shell.output();
+      expect(code, `stderr:\n${stderr}\nstdout:\n${stdout}`).toBe(0);
+      expect(stdout).toMatch(/^HTTP\/[\d.]+ 503/m);
+      expect(stdout).toMatch(/^retry-after: \d+/im);
+      expect(stdout).toContain('"code":"deployment.waking"');
+      expect(stdout).toMatch(/"object":"chat\.completion"/);
+    } finally {
+      shell.stop();
+    }
+  }, 120_000);
 });

@@ -40,6 +40,9 @@ export default async function setup(project: TestProject) {
       // after 18 s of failures instead of 3 days (test/integration/webhooks.test.ts).
       HANGAR_WEBHOOK_RETRY_BASE_SECONDS: "1",
       HANGAR_WEBHOOK_DISABLE_AFTER_HOURS: "0.005",
+      // A stop or delete the provider hasn't confirmed is reported after 6 s instead of 10 min
+      // (test/integration/confirm.test.ts); the simulators confirm theirs within a second.
+      HANGAR_CONFIRM_STOP_MINUTES: "0.1",
     },
   });
   project.provide("localStack", {

@@ -1,5 +1,5 @@
 import type { Actor } from "@hangar/core/actor";
-import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { type ErrorKind, RetryLater, VisibleError } from "@hangar/core/error";
 import { ProviderError } from "@hangar/core/provider/error";
 import { onError } from "@hangar/functions/api/errors";
 import { createApp } from "@hangar/functions/api/index";
@@ -148,12 +148,20 @@ describe("the API's error mapping", () => {
       conflict: 409,
       unprocessable: 422,
       unavailable: 502,
+      retry_later: 503,
     };
     for (const [kind, status] of Object.entries(statuses)) {
       const response = await throwing(new VisibleError(kind as ErrorKind, `test.${kind}`, "Test."));
       expect([kind, response.status]).toEqual([kind, status]);
       expect(await response.json()).toEqual({ error: { code: `test.${kind}`, message: "Test." } });
     }
+  });
+
+  it("answers a retry-later error 503 with its Retry-After", async () => {
+    const response = await throwing(new RetryLater("deployment.waking", "Starting.", 30));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(await response.json()).toEqual({ error: { code: "deployment.waking", message: "Starting." } });
   });
 
   it("answers a provider failure as unavailable, retryable or not", async () => {

@@ -2,6 +2,7 @@ import {
   accrue,
   byUtcDay,
   type Change,
+  liveReplicas,
   type Price,
   pieces,
   stopKind,
@@ -160,6 +161,24 @@ describe("accrual", () => {
       (p) => utcDay(p.start),
     );
     expect(days).toEqual(["2028-02-28", "2028-02-29", "2028-03-01"]);
+  });
+});
+
+describe("a stop not yet confirmed", () => {
+  it("bills the replicas last seen serving until the provider confirms zero", () => {
+    expect(liveReplicas("stopping", { observed: { readyReplicas: 3 } })).toBe(3);
+    expect(liveReplicas("stopping", { observed: null })).toBeUndefined();
+    expect(liveReplicas("ready", { observed: { readyReplicas: 3 } })).toBeUndefined();
+    expect(liveReplicas("ready", { replicas: 2, observed: { readyReplicas: 3 } })).toBe(2);
+    // A stop confirmed 40 minutes after it was asked for, at 3 replicas: 40 × 3 replica-minutes.
+    const history = [
+      change(t("09:00"), "ready"),
+      change(t("10:00"), "stopping", { reason: "idle", replicas: 3 }),
+      change(t("10:40"), "stopped", { reason: "idle" }),
+    ];
+    const totals = accrue(pieces(history, ms(t("10:00")), ms(t("11:00"))), none);
+    expect(totals.replicaMs).toBe(3 * 40 * 60_000);
+    expect(usd(totals.costMicros)).toBeCloseTo((3.36 * 3 * 40) / 60, 6);
   });
 });
 

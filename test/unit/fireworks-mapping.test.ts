@@ -67,7 +67,16 @@ describe("Fireworks deployment states", () => {
       hardware: "2x_nvidia_h100_80gb",
       autoscaling: { minReplicas: 1, maxReplicas: 3 },
       displayName: "hangar-dep_1",
+      readyReplicas: 0,
     });
+  });
+
+  it("reads the replicas serving now from replicaStats, falling back to replicaCount", () => {
+    const base = { state: "READY", maxReplicaCount: 0, replicaCount: 1 };
+    expect(toEndpointStatus(deployment(base)).readyReplicas).toBe(1);
+    expect(
+      toEndpointStatus(deployment({ ...base, replicaStats: { readyReplicaCount: 2 } })).readyReplicas,
+    ).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import { webhookFor } from "@hangar/core/deployment/events";
-import { canTransition, isInFlight, states } from "@hangar/core/deployment/states";
+import { canRequest, canTransition, isInFlight, states } from "@hangar/core/deployment/states";
 import { describe, expect, it } from "vitest";
 
 describe("deployment states", () => {
@@ -32,8 +32,14 @@ describe("deployment states", () => {
   it("refuses to start what is not stopped, or stop what is already stopping", () => {
     expect(canTransition("ready", "starting")).toBe(false);
     expect(canTransition("stopping", "stopping")).toBe(false);
-    expect(canTransition("stopped", "stopping")).toBe(false);
     expect(canTransition("queued", "ready")).toBe(false);
+  });
+
+  it("lets a stopped deployment go back to stopping only for a stop that didn't hold", () => {
+    // The move exists for the worker (phase/endpoint.ts `watch`); a stop request is still refused.
+    expect(canTransition("stopped", "stopping")).toBe(true);
+    expect(canRequest("stopped", "stopping")).toBe(false);
+    expect(canRequest("ready", "stopping")).toBe(true);
   });
 
   it("lets a failed deployment only be deleted", () => {

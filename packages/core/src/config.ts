@@ -17,6 +17,13 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+function minutes(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of minutes`);
+  return value;
+}
+
 export const Config = {
   table: () => required("HANGAR_TABLE"),
   jobsQueueUrl: () => required("HANGAR_JOBS_QUEUE_URL"),
@@ -41,6 +48,12 @@ export const Config = {
    * one read per deployment (provider/snapshot.ts).
    */
   listTickSeconds: () => seconds("HANGAR_LIST_TICK_SECONDS", 2),
+  /**
+   * A stop (or delete) the provider hasn't confirmed this long after Hangar asked is asked again
+   * and reported (`deployment.stop_unconfirmed`); for as long after a stop, a provider that
+   * reports the endpoint running again means the stop didn't hold. Fractions allowed (tests).
+   */
+  confirmSeconds: () => minutes("HANGAR_CONFIRM_STOP_MINUTES", 10) * 60,
   /** How long a worker owns one step of a deployment before another may take it over. */
   stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
   /**

@@ -1,5 +1,12 @@
 /** What a caller may see. `code` is dotted lowercase and stable; `message` is for humans. */
-export type ErrorKind = "input" | "auth" | "not_found" | "conflict" | "unprocessable" | "unavailable";
+export type ErrorKind =
+  | "input"
+  | "auth"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "unavailable"
+  | "retry_later";
 
 export class VisibleError extends Error {
   constructor(
@@ -10,6 +17,19 @@ export class VisibleError extends Error {
   ) {
     super(message);
     this.name = "VisibleError";
+  }
+}
+
+/** Not yet, but soon: the caller should retry after `retryAfterSeconds` (a deployment waking). */
+export class RetryLater extends VisibleError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    details?: unknown,
+  ) {
+    super("retry_later", code, message, details);
+    this.name = "RetryLater";
   }
 }
 

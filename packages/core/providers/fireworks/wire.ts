@@ -76,7 +76,7 @@ export namespace Wire {
     autoscalingPolicy: Autoscaling.optional(),
     createTime: z.string().optional(),
     deleteTime: z.string().optional(),
-    /** Replicas per rollout phase; a count of zero is left out. */
+    /** Replicas per rollout phase (a count of zero is left out); `readyReplicaCount` serves and bills now. */
     replicaStats: z
       .looseObject({
         pendingSchedulingReplicaCount: z.number().optional(),

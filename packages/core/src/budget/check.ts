@@ -4,7 +4,7 @@ import { formatUsd, type Micros, toUsd } from "../cost/money";
 import { accrued, monthStart } from "../cost/report";
 import { emitNotice } from "../deployment/notice";
 import type { Row } from "../deployment/row";
-import { canTransition } from "../deployment/states";
+import { canRequest } from "../deployment/states";
 import { stopFor } from "../deployment/stop-for";
 import { load as loadDeployment } from "../deployment/write";
 import { log } from "../util/log";
@@ -101,7 +101,7 @@ async function evaluate(
   const reason = `budget: spent ${formatUsd(spent)} of ${formatUsd(hard)} this month`;
   const stopped: string[] = [];
   for (const target of targets) {
-    if (!canTransition(target.state, "stopping")) continue;
+    if (!canRequest(target.state, "stopping")) continue;
     if (await stopFor(target.id, reason)) stopped.push(target.id);
   }
   result.stopped.push(...stopped);

@@ -91,6 +91,20 @@ export function byUtcDay(list: Piece[]): Piece[] {
 
 export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * The replicas a change bills, where the provider reported them: `replicas` when the event
+ * carries it; for a stop (not confirmed until zero replicas), the replicas last seen serving,
+ * which keep billing until the provider confirms.
+ */
+export function liveReplicas(
+  to: State,
+  data: { replicas?: unknown; observed?: { readyReplicas?: unknown } | null },
+): number | undefined {
+  if (typeof data.replicas === "number") return data.replicas;
+  const seen = data.observed?.readyReplicas;
+  return to === "stopping" && typeof seen === "number" ? seen : undefined;
+}
+
 /** The stop's kind, from the reason the stop recorded ("idle: no activity…", "budget: …", "manual"). */
 export function stopKind(reason: string | undefined): StopKind {
   const head = (reason ?? "").split(":")[0]?.trim() ?? "";

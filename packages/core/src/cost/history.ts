@@ -3,7 +3,7 @@ import type { EventRow } from "../deployment/events";
 import { EVENT_PREFIX, eventKey, key, tenantPk } from "../deployment/keys";
 import type { Row } from "../deployment/row";
 import { queryAll, table, tableName } from "../store";
-import type { Change } from "./accrual";
+import { type Change, liveReplicas } from "./accrual";
 
 /**
  * The upper bound of ids (ULIDs, lowercase) created by `ms`: ids sort by creation time, so a
@@ -16,6 +16,7 @@ type EventItem = Pick<EventRow, "at" | "sequence" | "to" | "reason"> & {
     model?: { baseDeploymentId?: string };
     price?: Change["price"] | null;
     replicas?: number;
+    observed?: { readyReplicas?: number } | null;
   };
 };
 
@@ -30,7 +31,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
       ":last": eventKey(deploymentId, idsUntil("evt", until)).sk,
     },
     ProjectionExpression:
-      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.#model.baseDeploymentId",
+      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.#observed.readyReplicas, #d.#model.baseDeploymentId",
     ExpressionAttributeNames: {
       "#at": "at",
       "#seq": "sequence",
@@ -39,6 +40,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
       "#d": "data",
       "#provider": "provider",
       "#model": "model",
+      "#observed": "observed",
     },
   });
   return items.map((e) => ({
@@ -49,7 +51,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
     provider: e.data.provider,
     hardware: e.data.hardware,
     minReplicas: e.data.autoscaling.minReplicas,
-    replicas: typeof e.data.replicas === "number" ? e.data.replicas : undefined,
+    replicas: liveReplicas(e.to, e.data),
     price: e.data.price ?? undefined,
     onBase: Boolean(e.data.model?.baseDeploymentId),
   }));

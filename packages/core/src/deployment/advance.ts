@@ -1,7 +1,8 @@
 import type { Provider } from "../provider";
 import { loadAdapter, stopAdapter, stoppedAdapter, unloadAdapter, watchAdapter } from "./phase/adapter";
-import { bringUp, deleting, stopping, updating, watch } from "./phase/endpoint";
+import { bringUp, updating, watch } from "./phase/endpoint";
 import type { Phase, Step, StepContext } from "./phase/shared";
+import { deleting, stopping } from "./phase/stop";
 import { queued, uploading } from "./phase/upload";
 import type { Row } from "./row";
 import type { State } from "./states";

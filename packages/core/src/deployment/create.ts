@@ -53,6 +53,7 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     precision: input.precision,
     scaleToZeroMinutes: input.scaleToZero?.afterIdleMinutes,
     allowAdapters: input.allowAdapters,
+    wakeOnRequest: input.wakeOnRequest || undefined,
     warnings: warnings.length ? warnings : undefined,
     createdAt: at,
     updatedAt: at,

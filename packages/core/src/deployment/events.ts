@@ -3,7 +3,8 @@ import type { Info } from "./info";
 import type { State } from "./states";
 
 /** Which state changes fire which webhook event. */
-export function webhookFor(from: State, to: State): StateEventType | undefined {
+export function webhookFor(from: State, to: State, reason?: string): StateEventType | undefined {
+  if (to === "starting" && reason === "wake") return "deployment.waking";
   if (to === "ready") {
     if (from === "starting") return "deployment.started";
     if (from === "updating") return "deployment.updated";

@@ -3,7 +3,7 @@ import { queryAll, table, tableName } from "../store";
 import { log } from "../util/log";
 import { basePk } from "./keys";
 import type { Row } from "./row";
-import { canTransition, type State } from "./states";
+import { canRequest, type State } from "./states";
 import { type Change, type Committed, commit, load } from "./write";
 
 /** Every adapter of a base not yet deleted: the sparse `byBase` index holds nothing else. */
@@ -29,7 +29,7 @@ type Follow = Omit<Change, "guard">;
  */
 export function followMove(adapter: State, base: State): Follow | undefined {
   const to = (state: State, reason: string, extra: Partial<Follow> = {}): Follow | undefined =>
-    canTransition(adapter, state) ? { to: state, reason, nextCheckSeconds: 0, ...extra } : undefined;
+    canRequest(adapter, state) ? { to: state, reason, nextCheckSeconds: 0, ...extra } : undefined;
   switch (base) {
     case "stopping":
       return to("stopping", "base_stopped", { set: { stopReason: "base_stopped" } });

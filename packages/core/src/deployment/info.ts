@@ -52,6 +52,11 @@ export const Info = z
         raw: z.string().meta({ description: "The provider's own state string." }),
         autoscaling: AutoscalingInfo.extend({ maxReplicas: z.number().int().min(0) }).nullable(),
         hardware: z.string().nullable(),
+        readyReplicas: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "Replicas serving (and billed), where the provider reports them." }),
         at: z.string().meta({ description: "When the provider last reported it." }),
       })
       .nullable()
@@ -82,6 +87,10 @@ export const Info = z
     precision: z.string().nullable(),
     scaleToZero: z.object({ afterIdleMinutes: z.number().int() }).nullable(),
     allowAdapters: z.boolean(),
+    wakeOnRequest: z.boolean().meta({
+      description:
+        "A request through Hangar's proxy starts the deployment when stopped (503 `deployment.waking` with Retry-After, or held with `Prefer: wait=N`).",
+    }),
     upload: z
       .object({
         bytesDone: z.number().int(),
@@ -124,6 +133,19 @@ export const Info = z
       })
       .meta({
         description: "Last activity per source; writes are throttled, so each is at most a little behind.",
+      }),
+    unconfirmed: z
+      .object({
+        action: z.enum(["stop", "delete"]),
+        since: z.string().meta({ description: "When Hangar first asked the provider." }),
+        at: z.string().meta({ description: "When Hangar last found it unconfirmed and asked again." }),
+        observed: z.string().meta({ description: "What the provider reported then (its own state)." }),
+        retries: z.number().int().meta({ description: "How many times Hangar asked again since." }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "A stop or delete the provider hasn't confirmed (zero replicas; gone) within HANGAR_CONFIRM_STOP_MINUTES: Hangar keeps asking and cost keeps accruing until it is. Null otherwise.",
       }),
     createdAt: z.string(),
     updatedAt: z.string(),

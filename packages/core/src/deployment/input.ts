@@ -79,6 +79,11 @@ export const Name = z
   .refine((n) => !/^dep_[0-9a-z]{26}$/.test(n), { message: "A name can't look like a deployment id." })
   .meta({ example: "support-bot" });
 
+const WakeOnRequest = z.boolean().meta({
+  description:
+    "A request through Hangar's proxy to the deployment while it is stopped starts it: answered 503 `deployment.waking` with Retry-After, or held until it serves with `Prefer: wait=N`.",
+});
+
 const Hardware = z.string().regex(/^[\w.-]{1,100}$/, "A provider hardware id, e.g. 1x_nvidia_h100_80gb_sxm.");
 
 export const CreateInput = z
@@ -118,6 +123,7 @@ export const CreateInput = z
       .boolean()
       .default(false)
       .meta({ description: "Let adapters be loaded onto this deployment later." }),
+    wakeOnRequest: WakeOnRequest.optional(),
   })
   .refine((d) => d.hardware || d.model.baseDeploymentId, {
     message: "Give the hardware to deploy on.",
@@ -127,10 +133,16 @@ export const CreateInput = z
     message: "Scale to zero needs autoscaling.minReplicas 0.",
     path: ["autoscaling", "minReplicas"],
   })
-  .refine((d) => !d.model.baseDeploymentId || (!d.idleTimeoutMinutes && !d.scaleToZero && !d.schedule), {
-    message: "An adapter on a deployment follows its base: set idle and scale-to-zero on the base.",
-    path: ["idleTimeoutMinutes"],
-  });
+  .refine(
+    (d) =>
+      !d.model.baseDeploymentId ||
+      (!d.idleTimeoutMinutes && !d.scaleToZero && !d.schedule && !d.wakeOnRequest),
+    {
+      message:
+        "An adapter on a deployment follows its base: set idle, scale-to-zero and wakeOnRequest on the base.",
+      path: ["idleTimeoutMinutes"],
+    },
+  );
 export type CreateInput = z.input<typeof CreateInput>;
 
 export const UpdateInput = z
@@ -148,9 +160,11 @@ export const UpdateInput = z
       description:
         "Fixed when the endpoint is created: a different value is refused (422 deployment.allow_adapters_immutable).",
     }),
+    wakeOnRequest: WakeOnRequest.optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
-    message: "Give at least one of name, autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule.",
+    message:
+      "Give at least one of name, autoscaling, hardware, idleTimeoutMinutes, idlePolicy, schedule, wakeOnRequest.",
   });
 export type UpdateInput = z.input<typeof UpdateInput>;
 

@@ -1,6 +1,6 @@
 import type { Row } from "./row";
 import { describe, edges } from "./schedule";
-import { canTransition } from "./states";
+import { canRequest } from "./states";
 
 /** What the policy sweep may do to a deployment, and why. */
 export type Action =
@@ -105,7 +105,7 @@ export function dueAction(r: PolicyRow, now: Date): Action | undefined {
   return due.sort((a, b) => order[a.kind] - order[b.kind])[0];
 }
 
-function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
+export function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
   return !!r.stopReason?.startsWith("budget:") && r.stateChangedAt.slice(0, 7) === at.slice(0, 7);
 }
 
@@ -113,7 +113,7 @@ function stoppedForBudgetThisMonth(r: PolicyRow, at: string) {
 export function applies(r: PolicyRow, action: Action): boolean {
   switch (action.kind) {
     case "stop":
-      return r.state !== "stopping" && canTransition(r.state, "stopping");
+      return r.state !== "stopping" && canRequest(r.state, "stopping");
     case "start":
       // A hard budget's stop stands for the rest of its month: the schedule doesn't undo it.
       return r.state === "stopped" && !stoppedForBudgetThisMonth(r, action.at);

@@ -6,7 +6,7 @@ import { adaptersOf } from "./follow";
 import { UpdateInput } from "./input";
 import { mine } from "./query";
 import { desiredOf, type Row, toInfo } from "./row";
-import { canTransition } from "./states";
+import { canRequest } from "./states";
 import { checkUpdate } from "./validate";
 import { type Change, commit } from "./write";
 
@@ -39,7 +39,7 @@ export async function request(
 }
 
 function assertCan(row: Row, to: Row["state"], action: string) {
-  if (!canTransition(row.state, to)) {
+  if (!canRequest(row.state, to)) {
     throw new VisibleError(
       "conflict",
       "deployment.invalid_state",
@@ -72,7 +72,7 @@ export function start(id: string) {
   return request(id, (row) => {
     assertOwnEndpoint(row, "start");
     assertCan(row, "starting", "start");
-    return { to: "starting", reason: "manual", remove: ["stopReason"], nextCheckSeconds: 0 };
+    return { to: "starting", reason: "manual", remove: ["stopReason", "unconfirmed"], nextCheckSeconds: 0 };
   });
 }
 
@@ -109,6 +109,7 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
     assertOwnEndpoint(row, "update");
     const set: Partial<Row> = {};
     if (input.idleTimeoutMinutes !== undefined) set.idleTimeoutMinutes = input.idleTimeoutMinutes;
+    if (input.wakeOnRequest !== undefined) set.wakeOnRequest = input.wakeOnRequest;
     if (input.idlePolicy) {
       set.idleGraceMinutes = input.idlePolicy.graceMinutes;
       set.idleWarnMinutes = input.idlePolicy.warnBeforeMinutes;

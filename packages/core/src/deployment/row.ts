@@ -59,6 +59,8 @@ export type Row = {
   precision?: string;
   scaleToZeroMinutes?: number;
   allowAdapters?: boolean;
+  /** A request through the proxy starts it when stopped (traffic.ts). */
+  wakeOnRequest?: boolean;
   /** Push uploads: every file of the source and how far it got; done files are never sent again. */
   transfer?: { files: TransferFile[] };
   uploadJobId?: string;
@@ -74,6 +76,10 @@ export type Row = {
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
+  /** When Hangar last asked the provider to stop, in the current stopping (older values are stale). */
+  stopAskedAt?: string;
+  /** A stop or delete the provider hasn't confirmed within the bound (Config.confirmSeconds). */
+  unconfirmed?: Unconfirmed;
   /** The latest of the per-source activity instants below (and of rows written before them). */
   lastActivityAt?: string;
   proxyActivityAt?: string;
@@ -107,6 +113,17 @@ export type Row = {
 /** Something Hangar could not check or had to assume when it accepted the deployment. */
 export type Warning = { code: string; message: string };
 
+export type Unconfirmed = {
+  action: "stop" | "delete";
+  /** When the action was first asked for. */
+  since: string;
+  /** When it was last found unconfirmed (and asked again), and what the provider reported then. */
+  at: string;
+  observed: string;
+  /** How many times Hangar asked again since. */
+  retries: number;
+};
+
 export type Desired = { state: Intent; autoscaling: Autoscaling; hardware: string };
 export type Observed = {
   state: EndpointState;
@@ -115,6 +132,8 @@ export type Observed = {
   hardware?: string;
   /** How far the rollout got, where the provider says. */
   progress?: Progress;
+  /** Replicas serving, where the provider reports them. */
+  readyReplicas?: number;
   at: string;
 };
 
@@ -149,6 +168,7 @@ export function toInfo(row: Row): Info {
           raw: row.observed.raw,
           autoscaling: row.observed.autoscaling ?? null,
           hardware: row.observed.hardware ?? null,
+          readyReplicas: row.observed.readyReplicas ?? null,
           at: row.observed.at,
         }
       : null,
@@ -167,6 +187,7 @@ export function toInfo(row: Row): Info {
     precision: row.precision ?? null,
     scaleToZero: row.scaleToZeroMinutes ? { afterIdleMinutes: row.scaleToZeroMinutes } : null,
     allowAdapters: row.allowAdapters ?? false,
+    wakeOnRequest: row.wakeOnRequest ?? false,
     upload: row.transfer ? progress(row.transfer.files) : null,
     upstream: {
       uploadJobId: row.uploadJobId ?? null,
@@ -179,6 +200,7 @@ export function toInfo(row: Row): Info {
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
+    unconfirmed: row.unconfirmed ?? null,
     lastActivityAt: row.lastActivityAt ?? null,
     activity: {
       proxy: row.proxyActivityAt ?? null,

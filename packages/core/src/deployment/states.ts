@@ -30,8 +30,9 @@ const allowed: Record<State, readonly State[]> = {
   // stopping → starting: a start asked for while the stop was still under way; the last
   // request wins, and the start step waits for the provider's stop to finish, then starts.
   stopping: ["stopped", "starting", "deleting", "failed"],
-  // stopped → deleted: the provider removed it on its own; stopped → starting: started outside Hangar.
-  stopped: ["starting", "deleting", "deleted", "failed"],
+  // stopped → deleted: the provider removed it on its own; stopped → starting: started outside
+  // Hangar; stopped → stopping: the stop didn't hold (running again within the confirm bound).
+  stopped: ["starting", "stopping", "deleting", "deleted", "failed"],
   starting: ["ready", "stopping", "deleting", "failed"],
   deleting: ["deleted", "failed"],
   deleted: [],
@@ -66,6 +67,11 @@ export function intentOf(state: State): Intent | undefined {
 
 export function canTransition(from: State, to: State): boolean {
   return allowed[from].includes(to);
+}
+
+/** What a request may ask for: stopped → stopping is the worker's alone (a stop that didn't hold). */
+export function canRequest(from: State, to: State): boolean {
+  return canTransition(from, to) && !(from === "stopped" && to === "stopping");
 }
 
 /** States in which a worker still has provider work to do or to watch. */

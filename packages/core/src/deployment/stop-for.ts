@@ -2,7 +2,7 @@ import { TransitionConflict } from "../error";
 import { log } from "../util/log";
 import { dispatch } from "./dispatch";
 import { toInfo } from "./row";
-import { canTransition } from "./states";
+import { canRequest } from "./states";
 import { commit, load } from "./write";
 
 /**
@@ -13,7 +13,7 @@ import { commit, load } from "./write";
 export async function stopFor(id: string, reason: string) {
   for (let attempt = 0; attempt < 4; attempt++) {
     const row = await load(id);
-    if (!row || !canTransition(row.state, "stopping")) return undefined;
+    if (!row || !canRequest(row.state, "stopping")) return undefined;
     try {
       const committed = await commit(row, {
         to: "stopping",

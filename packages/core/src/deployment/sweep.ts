@@ -125,7 +125,9 @@ async function applyPolicy(
       return "stopped";
     }
     if (action.kind === "start") {
-      await dispatch(await commit(row, { ...base, to: "starting", set: cursor, remove: ["stopReason"] }));
+      await dispatch(
+        await commit(row, { ...base, to: "starting", set: cursor, remove: ["stopReason", "unconfirmed"] }),
+      );
       return "started";
     }
     await dispatch(await commit(row, { ...base, to: "deleting" }));

@@ -6,6 +6,7 @@ import { fn } from "../util/fn";
 import { mine } from "./query";
 import type { Row } from "./row";
 import { touch } from "./touch";
+import { untilServing, wake } from "./wake";
 import { load } from "./write";
 
 function ready(row: Row): asserts row is Row & { endpointName: string } {
@@ -79,10 +80,18 @@ export const smokeTest = fn(SmokeTestInput, async (input, id: string) => {
 /**
  * OpenAI-compatible proxying: a successful response (streamed or not) passes through as is; a
  * failed one becomes Hangar's error, with what the provider said under `details`. An adapter
- * answers only while its base serves.
+ * answers only while its base serves. A deployment with wakeOnRequest is woken by the request
+ * (wake.ts), which is held up to `waitSeconds` (`Prefer: wait`) until it serves.
  */
-export async function chat(id: string, body: ChatRequest, signal?: AbortSignal): Promise<Response> {
-  const row = await mine(id);
+export async function chat(
+  id: string,
+  body: ChatRequest,
+  signal?: AbortSignal,
+  options: { waitSeconds?: number } = {},
+): Promise<Response> {
+  const waitSeconds = options.waitSeconds ?? 0;
+  let row = await mine(id);
+  if (row.wakeOnRequest && row.state !== "ready") row = await wake(row, waitSeconds, signal);
   ready(row);
   if (row.model.baseDeploymentId) {
     const base = await load(row.model.baseDeploymentId);
@@ -96,11 +105,10 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
     }
   }
   await touch(row, new Date(), "proxy");
-  const response = await (await useProvider(row.provider)).chat({
-    endpointName: row.endpointName,
-    body: { ...body, model: row.endpointName },
-    signal,
-  });
+  const { endpointName } = row;
+  const call = async () =>
+    (await useProvider(row.provider)).chat({ endpointName, body: { ...body, model: endpointName }, signal });
+  const response = row.wakeOnRequest ? await untilServing(call, waitSeconds, signal) : await call();
   if (response.ok) return response;
   throw await upstreamError(row, response);
 }

@@ -1,13 +1,11 @@
 import * as z from "zod";
+import { apiFunction } from "../api-function";
 import { mine } from "./query";
 import { toInfo } from "./row";
 import { load } from "./write";
 
-/**
- * The API function runs at most 5 minutes (sst.config.ts, `Api`); a long poll ends well
- * before that, so the answer always gets out.
- */
-export const MAX_WAIT_SECONDS = 280;
+/** A long poll (or a held request) ends well before the API function's limit. */
+export const MAX_WAIT_SECONDS = apiFunction.holdSeconds;
 const POLL_MS = 1000;
 
 export const WaitTarget = z.enum(["ready", "stopped", "deleted"]);

@@ -126,7 +126,7 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
 
 function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
-  const webhook = webhookFor(from, row.state);
+  const webhook = webhookFor(from, row.state, change.reason);
   return {
     ...eventKey(row.id, id),
     type: "event",

@@ -13,12 +13,15 @@ export const stateEventTypes = [
   "deployment.started",
   "deployment.updated",
   "deployment.deleted",
+  "deployment.waking",
 ] as const;
 export type StateEventType = (typeof stateEventTypes)[number];
 
 export const noticeTypes = [
   "deployment.idle_warning",
   "deployment.idle_unknown",
+  "deployment.stop_unconfirmed",
+  "deployment.delete_unconfirmed",
   "budget.warning",
   "budget.exceeded",
   "webhook.disabled",
@@ -53,6 +56,20 @@ const IdleUnknown = z
     reason: z.string(),
   })
   .meta({ id: "IdleUnknownData" });
+const Unconfirmed = z
+  .looseObject({
+    deploymentId: z.string(),
+    action: z.enum(["stop", "delete"]),
+    since: z.string().meta({ description: "When Hangar first asked the provider." }),
+    boundMinutes: z.number().meta({ description: "How long Hangar waited for the provider to confirm." }),
+    observed: z.object({
+      state: z.string().meta({ description: "What the provider reported, in Hangar's terms." }),
+      raw: z.string().meta({ description: "The provider's own state." }),
+      readyReplicas: z.number().int().nullable(),
+    }),
+    message: z.string(),
+  })
+  .meta({ id: "UnconfirmedData" });
 
 const Budget = z
   .looseObject({
@@ -88,6 +105,9 @@ export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, 
   "deployment.started": state("A stopped deployment serves again."),
   "deployment.updated": state("A change (autoscaling, hardware) is in effect."),
   "deployment.deleted": state("The deployment and its provider endpoint are gone."),
+  "deployment.waking": state(
+    "A request reached the stopped deployment (wakeOnRequest): Hangar is starting it; `deployment.started` follows.",
+  ),
   "deployment.idle_warning": {
     summary: "The deployment will be stopped for inactivity soon.",
     scope: "deployment",
@@ -98,6 +118,18 @@ export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, 
       "An idle stop is held back because the provider's own activity measurements can't be read (failing or rate-limited metrics): nothing is stopped on missing data. Sent once per outage.",
     scope: "deployment",
     data: IdleUnknown,
+  },
+  "deployment.stop_unconfirmed": {
+    summary:
+      "The provider still reports the endpoint running (or with replicas) after a stop, past the confirm bound, or a stopped endpoint runs again: Hangar asked again and keeps billing it until confirmed.",
+    scope: "deployment",
+    data: Unconfirmed,
+  },
+  "deployment.delete_unconfirmed": {
+    summary:
+      "The provider still lists the endpoint past the confirm bound after a delete: Hangar keeps deleting it and keeps the deployment deleting until it is gone.",
+    scope: "deployment",
+    data: Unconfirmed,
   },
   "budget.warning": {
     summary: "Spending crossed the warning threshold of a budget.",

@@ -1,4 +1,4 @@
-import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { type ErrorKind, RetryLater, VisibleError } from "@hangar/core/error";
 import { ProviderError } from "@hangar/core/provider/error";
 import { log } from "@hangar/core/util/log";
 import type { Context } from "hono";
@@ -9,7 +9,8 @@ import type { z } from "zod";
 /**
  * Each error kind's HTTP status, for both error shapes (this one and the OpenAI router's).
  * `unavailable` is a provider that failed or couldn't be reached: 502, whether or not a retry may
- * help (`provider.unavailable` says it may, `provider.rejected` that it won't).
+ * help (`provider.unavailable` says it may, `provider.rejected` that it won't). `retry_later` is
+ * Hangar's own "not yet" (a deployment waking): 503 with Retry-After.
  */
 export const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   input: 400,
@@ -18,6 +19,7 @@ export const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   conflict: 409,
   unprocessable: 422,
   unavailable: 502,
+  retry_later: 503,
 };
 
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -46,6 +48,7 @@ export function onError(thrown: Error, c: Context) {
     log.warn("provider error surfaced to the API", { error, status: error.status });
     error = fromProvider(error);
   }
+  if (error instanceof RetryLater) c.header("Retry-After", String(error.retryAfterSeconds));
   if (error instanceof VisibleError) {
     const body =
       error.code === "request.invalid" && Array.isArray(error.details)

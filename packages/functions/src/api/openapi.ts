@@ -15,7 +15,7 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
-export const errors = (...statuses: (400 | 401 | 404 | 409 | 422 | 502)[]) =>
+export const errors = (...statuses: (400 | 401 | 404 | 409 | 422 | 502 | 503)[]) =>
   Object.fromEntries(statuses.map((s) => [s, json(ErrorResponse, `Error (${s})`)])) as Record<
     number,
     ReturnType<typeof json<typeof ErrorResponse>>

@@ -171,6 +171,8 @@ export interface paths {
                          * @default false
                          */
                         allowAdapters?: boolean;
+                        /** @description A request through Hangar's proxy to the deployment while it is stopped starts it: answered 503 `deployment.waking` with Retry-After, or held until it serves with `Prefer: wait=N`. */
+                        wakeOnRequest?: boolean;
                     };
                 };
             };
@@ -394,6 +396,8 @@ export interface paths {
                         schedule?: components["schemas"]["Schedule"];
                         /** @description Fixed when the endpoint is created: a different value is refused (422 deployment.allow_adapters_immutable). */
                         allowAdapters?: boolean;
+                        /** @description A request through Hangar's proxy to the deployment while it is stopped starts it: answered 503 `deployment.waking` with Retry-After, or held until it serves with `Prefer: wait=N`. */
+                        wakeOnRequest?: boolean;
                     };
                 };
             };
@@ -760,12 +764,15 @@ export interface paths {
         put?: never;
         /**
          * OpenAI-compatible chat completions, proxied to the endpoint
-         * @description Streaming included. Counts as activity for the idle timeout.
+         * @description Streaming included. Counts as activity for the idle timeout. A deployment with `wakeOnRequest` that is stopped is started by the request: 503 `deployment.waking` with Retry-After, or, with `Prefer: wait=N`, the request is held until it serves.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `wait=N` (RFC 7240): a deployment with wakeOnRequest that is waking holds the request up to N seconds (at most 280) until it serves, instead of answering 503 `deployment.waking` at once. */
+                    prefer?: string;
+                };
                 path: {
                     /** @description The resource's id; a deployment also answers to its name. */
                     id: string;
@@ -797,6 +804,10 @@ export interface paths {
                 /** @description The provider's response, passed through (JSON, or text/event-stream when streaming) */
                 200: {
                     headers: {
+                        /** @description `wait=N`: the wait Hangar honoured (capped at the API's limit). */
+                        "Preference-Applied"?: string;
+                        /** @description With 503 `deployment.waking`: seconds to wait before trying again. */
+                        "Retry-After"?: string;
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -839,6 +850,15 @@ export interface paths {
                 };
                 /** @description Error (502) */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1516,7 +1536,7 @@ export interface paths {
                     "application/json": {
                         url: string;
                         /** @default [] */
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                     };
                 };
             };
@@ -1532,7 +1552,7 @@ export interface paths {
                             id: string;
                             url: string;
                             /** @description Empty: every event. */
-                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                             /** @enum {string} */
                             status: "active" | "disabled";
                             disabledReason: string | null;
@@ -1654,7 +1674,7 @@ export interface paths {
                      */
                     "application/json": {
                         url?: string;
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                         /**
                          * @description `active` re-enables a disabled subscription and clears its failure record.
                          * @enum {string}
@@ -2976,12 +2996,15 @@ export interface paths {
         put?: never;
         /**
          * Chat completions, routed by `model` to a deployment
-         * @description `model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.
+         * @description `model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout. A stopped deployment with `wakeOnRequest` is started by the request: 503 `deployment.waking` with Retry-After, or held until it serves with `Prefer: wait=N`.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `wait=N` (RFC 7240): a deployment with wakeOnRequest that is waking holds the request up to N seconds (at most 280) until it serves, instead of answering 503 `deployment.waking` at once. */
+                    prefer?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3015,6 +3038,10 @@ export interface paths {
                 /** @description The provider's completion (JSON, or text/event-stream when streaming) */
                 200: {
                     headers: {
+                        /** @description `wait=N`: the wait Hangar honoured (capped at the API's limit). */
+                        "Preference-Applied"?: string;
+                        /** @description With 503 `deployment.waking`: seconds to wait before trying again. */
+                        "Retry-After"?: string;
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3057,6 +3084,15 @@ export interface paths {
                 };
                 /** @description Error (502), in OpenAI's shape */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenAIError"];
+                    };
+                };
+                /** @description Error (503), in OpenAI's shape */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3368,6 +3404,55 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "deployment.waking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A request reached the stopped deployment (wakeOnRequest): Hangar is starting it; `deployment.started` follows.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.waking";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["Deployment"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "deployment.idle_warning": {
         parameters: {
             query?: never;
@@ -3447,6 +3532,104 @@ export interface webhooks {
                         /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
                         sequence: number | null;
                         data: components["schemas"]["IdleUnknownData"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deployment.stop_unconfirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The provider still reports the endpoint running (or with replicas) after a stop, past the confirm bound, or a stopped endpoint runs again: Hangar asked again and keeps billing it until confirmed.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.stop_unconfirmed";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["UnconfirmedData"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deployment.delete_unconfirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The provider still lists the endpoint past the confirm bound after a delete: Hangar keeps deleting it and keeps the deployment deleting until it is gone.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.delete_unconfirmed";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["UnconfirmedData"];
                     };
                 };
             };
@@ -3661,6 +3844,8 @@ export interface components {
                     maxReplicas: number;
                 } | null;
                 hardware: string | null;
+                /** @description Replicas serving (and billed), where the provider reports them. */
+                readyReplicas: number | null;
                 /** @description When the provider last reported it. */
                 at: string;
             } | null;
@@ -3698,6 +3883,8 @@ export interface components {
                 afterIdleMinutes: number;
             } | null;
             allowAdapters: boolean;
+            /** @description A request through Hangar's proxy starts the deployment when stopped (503 `deployment.waking` with Retry-After, or held with `Prefer: wait=N`). */
+            wakeOnRequest: boolean;
             /** @description Progress of an upload Hangar streams itself (providers that take bytes). */
             upload: {
                 bytesDone: number;
@@ -3744,6 +3931,19 @@ export interface components {
                 /** @description Last minute the provider itself measured traffic (Fireworks account metrics), requests sent straight to it included. Null for providers that don't report usage. */
                 provider: string | null;
             };
+            /** @description A stop or delete the provider hasn't confirmed (zero replicas; gone) within HANGAR_CONFIRM_STOP_MINUTES: Hangar keeps asking and cost keeps accruing until it is. Null otherwise. */
+            unconfirmed: {
+                /** @enum {string} */
+                action: "stop" | "delete";
+                /** @description When Hangar first asked the provider. */
+                since: string;
+                /** @description When Hangar last found it unconfirmed and asked again. */
+                at: string;
+                /** @description What the provider reported then (its own state). */
+                observed: string;
+                /** @description How many times Hangar asked again since. */
+                retries: number;
+            } | null;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -3797,6 +3997,25 @@ export interface components {
             /** @description The provider's last good activity read for the account; null if none yet. */
             lastReadAt: string | null;
             reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        UnconfirmedData: {
+            deploymentId: string;
+            /** @enum {string} */
+            action: "stop" | "delete";
+            /** @description When Hangar first asked the provider. */
+            since: string;
+            /** @description How long Hangar waited for the provider to confirm. */
+            boundMinutes: number;
+            observed: {
+                /** @description What the provider reported, in Hangar's terms. */
+                state: string;
+                /** @description The provider's own state. */
+                raw: string;
+                readyReplicas: number | null;
+            };
+            message: string;
         } & {
             [key: string]: unknown;
         };
@@ -3922,7 +4141,7 @@ export interface components {
             id: string;
             url: string;
             /** @description Empty: every event. */
-            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.idle_warning" | "deployment.idle_unknown" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
             /** @enum {string} */
             status: "active" | "disabled";
             disabledReason: string | null;

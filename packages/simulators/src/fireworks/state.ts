@@ -48,6 +48,10 @@ export class SimState {
   served: Served[] = [];
   /** When the account's metrics were scraped in the last minute (the rate limit). */
   scrapes: number[] = [];
+  /** Stops (a patch to max 0, a scale to 0) still to acknowledge without doing: a stop that doesn't hold. */
+  ignoreNextStops = 0;
+  /** Deletes still to acknowledge without doing: the endpoint stays listed. */
+  ignoreNextDeletes = 0;
   /** Added to the wall clock by `/_sim/clock`. */
   offsetMs = 0;
   private steps: Steps;
@@ -95,6 +99,8 @@ export class SimState {
     this.failNextValidations = [];
     this.served = [];
     this.scrapes = [];
+    this.ignoreNextStops = 0;
+    this.ignoreNextDeletes = 0;
     this.offsetMs = 0;
   }
 }

@@ -48,6 +48,10 @@ export class SimState {
   calls: Record<string, number> = {};
   /** Failure messages the next uploads will end with, oldest first. */
   failNextUploads: string[] = [];
+  /** Stops (`PATCH {state: STOPPED}`) still to acknowledge without doing: a stop that doesn't hold. */
+  ignoreNextStops = 0;
+  /** Deletes still to acknowledge without doing: the endpoint stays listed. */
+  ignoreNextDeletes = 0;
   private steps: Steps;
   private timeScale: number;
 
@@ -71,6 +75,8 @@ export class SimState {
     this.models.clear();
     this.calls = {};
     this.failNextUploads = [];
+    this.ignoreNextStops = 0;
+    this.ignoreNextDeletes = 0;
   }
 
   count(route: string) {

@@ -1,11 +1,14 @@
 import { Config } from "../../config";
 import { snapshot } from "../../hardware/price";
-import type { EndpointStatus, Provider } from "../../provider";
+import type { Provider } from "../../provider";
 import { type Desired, desiredOf, type Row } from "../row";
+import { holding, runsAgain } from "./confirm";
 import {
   displayName,
   endpointFields,
   fail,
+  failed,
+  findEarlier,
   look,
   missing,
   type Phase,
@@ -14,12 +17,7 @@ import {
   settled,
   wait,
 } from "./shared";
-
-export async function findEarlier(row: Row, p: Provider) {
-  return row.modelName
-    ? p.findEndpoint({ displayName: displayName(row), model: row.modelName, since: row.createdAt })
-    : undefined;
-}
+import { stopDidNotHold } from "./stop";
 
 async function findOrCreate(row: Row, p: Provider, hardware = row.hardware, autoscaling = row.autoscaling) {
   const name = displayName(row, hardware === row.hardware ? undefined : hardware);
@@ -39,14 +37,6 @@ async function findOrCreate(row: Row, p: Provider, hardware = row.hardware, auto
     scaleToZeroMinutes: row.scaleToZeroMinutes,
     enableAdapters: row.allowAdapters,
   });
-}
-
-function failed(p: Provider, ep: EndpointStatus, row: Row) {
-  return fail(
-    "endpoint.failed",
-    `The endpoint ${ep.id} went to ${ep.raw} at ${p.name}. Check that ${row.hardware} can serve ${row.modelName ?? row.model.source} (GET /v1/hardware?provider=${p.name}&model=…), then delete and deploy again.`,
-    endpointFields(ep),
-  );
 }
 
 /**
@@ -76,37 +66,6 @@ export const bringUp: Phase = async (row, p) => {
     // Hardware asked for meanwhile: the ready check moves it to updating at once.
     nextCheckSeconds: want.hardware === row.hardware ? undefined : 0,
   };
-};
-
-/** A stop also ends a hardware change under way: the new hardware is started with the next start. */
-export const stopping: Phase = async (row, p) => {
-  if (row.replacementId) {
-    await p.deleteEndpoint(row.replacementId);
-    return { set: {}, remove: ["replacementId"], nextCheckSeconds: 0 };
-  }
-  const ep = row.endpointId
-    ? await look(p, row.endpointId, (listed) => listed.state === "stopping")
-    : await findEarlier(row, p);
-  if (!ep) {
-    if (row.endpointId) return missing(p, row.endpointId);
-    return { to: "stopped", reason: row.stopReason, remove: [...settled] };
-  }
-  if (ep.state === "stopped") {
-    return { to: "stopped", reason: row.stopReason, set: endpointFields(ep), remove: [...settled] };
-  }
-  if (ep.state === "failed") return failed(p, ep, row);
-  if (ep.state === "stopping") return wait(row, endpointFields(ep, row.observed));
-  return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
-};
-
-/** Deleted only once the provider no longer knows the endpoint: some delete in the background. */
-export const deleting: Phase = async (row, p) => {
-  const earlier = row.endpointId ? undefined : await findEarlier(row, p);
-  const ids = [row.endpointId, row.replacementId, earlier?.id].filter((id): id is string => !!id);
-  for (const id of ids) await p.deleteEndpoint(id);
-  const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
-  if (remaining[0]) return wait(row, row.endpointId === remaining[0].id ? endpointFields(remaining[0]) : {});
-  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId"] };
 };
 
 /** updating: bring the endpoint to the desired spec, whichever request asked for it last. */
@@ -210,9 +169,10 @@ export const watch: Phase = async (row, p) => {
     const reason = `provider: ${p.name} stopped the endpoint (its inactivity timeout, or a stop outside Hangar)`;
     return { to: "stopped", reason, set: { ...endpointFields(ep), stopReason: reason } };
   }
-  if (row.state === "stopped" && (ep.state === "running" || ep.state === "pending")) {
-    // A start or scale from a replaced step that landed after the stop: the stop stands.
-    if (lateAction(row)) return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
+  if (row.state === "stopped" && runsAgain(ep)) {
+    // Soon after the stop (a start or scale from a replaced step that landed late, or a stop
+    // that didn't hold): the stop stands, and is made again. Later: a start outside Hangar.
+    if (lateAction(row) || holding(row)) return stopDidNotHold(row, p, ep);
     return {
       to: "starting",
       reason: `provider: started at ${p.name} outside Hangar`,
@@ -227,7 +187,7 @@ export const watch: Phase = async (row, p) => {
   ) {
     return { to: "updating", reason: "converge", set: endpointFields(ep), nextCheckSeconds: 0 };
   }
-  return { set: endpointFields(ep) };
+  return { set: endpointFields(ep), nextCheckSeconds: holding(row) ? Config.checkDelay().max : undefined };
 };
 
 /**

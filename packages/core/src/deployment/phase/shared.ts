@@ -29,6 +29,7 @@ export const endpointFields = (ep: EndpointStatus, before?: Row["observed"]): Pa
     autoscaling: ep.autoscaling ?? before?.autoscaling,
     hardware: ep.hardware ?? before?.hardware,
     progress: ep.progress,
+    readyReplicas: ep.readyReplicas,
     at: new Date().toISOString(),
   },
 });
@@ -68,4 +69,18 @@ export const missing = (p: Provider, id: string) =>
   fail("endpoint.missing", `The endpoint ${id} no longer exists at ${p.name}.`);
 
 /** Attributes cleared once a deployment settles. */
-export const settled = ["lastError"] as const;
+export const settled = ["lastError", "stopAskedAt", "unconfirmed"] as const;
+
+export async function findEarlier(row: Row, p: Provider) {
+  return row.modelName
+    ? p.findEndpoint({ displayName: displayName(row), model: row.modelName, since: row.createdAt })
+    : undefined;
+}
+
+export function failed(p: Provider, ep: EndpointStatus, row: Row) {
+  return fail(
+    "endpoint.failed",
+    `The endpoint ${ep.id} went to ${ep.raw} at ${p.name}. Check that ${row.hardware} can serve ${row.modelName ?? row.model.source} (GET /v1/hardware?provider=${p.name}&model=…), then delete and deploy again.`,
+    endpointFields(ep),
+  );
+}

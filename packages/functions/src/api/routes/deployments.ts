@@ -2,6 +2,8 @@ import * as Deployment from "@hangar/core/deployment/index";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import { body, errors, IdParam, json } from "../openapi";
+import { passthrough } from "../passthrough";
+import { appliedHeaders, PreferHeaders, preferredWait, withApplied } from "../prefer";
 
 const tags = ["Deployments"];
 const security = [{ bearerAuth: [] }];
@@ -225,26 +227,27 @@ export const deployments = new OpenAPIHono()
       tags,
       security,
       summary: "OpenAI-compatible chat completions, proxied to the endpoint",
-      description: "Streaming included. Counts as activity for the idle timeout.",
+      description:
+        "Streaming included. Counts as activity for the idle timeout. A deployment with `wakeOnRequest` that is stopped is started by the request: 503 `deployment.waking` with Retry-After, or, with `Prefer: wait=N`, the request is held until it serves.",
       request: {
         params: IdParam,
+        headers: PreferHeaders,
         body: body(ChatBody, { messages: [{ role: "user", content: "Hi" }], stream: false }),
       },
       responses: {
         200: {
           description: "The provider's response, passed through (JSON, or text/event-stream when streaming)",
+          headers: appliedHeaders,
         },
-        ...errors(400, 401, 404, 409, 502),
+        ...errors(400, 401, 404, 409, 502, 503),
       },
     }),
     async (c) => {
-      const upstream = await Deployment.chat(c.req.valid("param").id, c.req.valid("json"), c.req.raw.signal);
-      const headers = new Headers();
-      for (const name of ["content-type", "cache-control", "x-request-id"]) {
-        const value = upstream.headers.get(name);
-        if (value) headers.set(name, value);
-      }
-      return new Response(upstream.body, { status: upstream.status, headers });
+      const waitSeconds = preferredWait(c.req.valid("header").prefer);
+      const upstream = await Deployment.chat(c.req.valid("param").id, c.req.valid("json"), c.req.raw.signal, {
+        waitSeconds,
+      });
+      return withApplied(passthrough(upstream), waitSeconds);
     },
   )
   .openapi(

@@ -1,5 +1,5 @@
 import * as Deployment from "@hangar/core/deployment/index";
-import { type ErrorKind, VisibleError } from "@hangar/core/error";
+import { type ErrorKind, RetryLater, VisibleError } from "@hangar/core/error";
 import { ProviderError } from "@hangar/core/provider/error";
 import { log } from "@hangar/core/util/log";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
@@ -10,6 +10,7 @@ import { auth, type VerifyKey } from "../auth";
 import { fromProvider, statusOf } from "../errors";
 import { body as example, json } from "../openapi";
 import { passthrough } from "../passthrough";
+import { appliedHeaders, PreferHeaders, preferredWait, withApplied } from "../prefer";
 
 /**
  * One OpenAI base URL for every deployment: `model` is a deployment's name or id, and the call
@@ -57,6 +58,7 @@ const types: Record<ErrorKind, string> = {
   conflict: "invalid_request_error",
   unprocessable: "invalid_request_error",
   unavailable: "api_error",
+  retry_later: "api_error",
 };
 
 function openAIError(
@@ -72,6 +74,7 @@ function openAIError(
 
 function onError(thrown: Error, c: Context) {
   const error = thrown instanceof ProviderError ? fromProvider(thrown) : thrown;
+  if (error instanceof RetryLater) c.header("Retry-After", String(error.retryAfterSeconds));
   if (error instanceof VisibleError) {
     const param = error.code === "deployment.not_found" ? "model" : null;
     return openAIError(c, statusOf[error.kind], types[error.kind], error.code, error.message, param);
@@ -142,19 +145,24 @@ export function openai(verify?: VerifyKey) {
         security,
         summary: "Chat completions, routed by `model` to a deployment",
         description:
-          "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout.",
+          "`model` is a deployment's name or id. Streaming included. Counts as activity for the idle timeout. A stopped deployment with `wakeOnRequest` is started by the request: 503 `deployment.waking` with Retry-After, or held until it serves with `Prefer: wait=N`.",
         request: {
+          headers: PreferHeaders,
           body: example(ChatBody, { model: "support-bot", messages: [{ role: "user", content: "Hi" }] }),
         },
         responses: {
-          200: { description: "The provider's completion (JSON, or text/event-stream when streaming)" },
-          ...failures(400, 401, 404, 409, 502),
+          200: {
+            description: "The provider's completion (JSON, or text/event-stream when streaming)",
+            headers: appliedHeaders,
+          },
+          ...failures(400, 401, 404, 409, 502, 503),
         },
       }),
       async (c) => {
         const body = c.req.valid("json");
-        const upstream = await Deployment.chat(body.model, body, c.req.raw.signal);
-        if (upstream.ok) return passthrough(upstream);
+        const waitSeconds = preferredWait(c.req.valid("header").prefer);
+        const upstream = await Deployment.chat(body.model, body, c.req.raw.signal, { waitSeconds });
+        if (upstream.ok) return withApplied(passthrough(upstream), waitSeconds);
         const text = await upstream.text().catch(() => "");
         return openAIError(
           c,

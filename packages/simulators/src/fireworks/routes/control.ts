@@ -39,6 +39,7 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       calls: state.calls,
       faults: faults.view(),
       failNextValidations: state.failNextValidations.length,
+      ignoreNextStops: state.ignoreNextStops,
       clock: clock(),
     });
   });
@@ -101,6 +102,22 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       previous,
       steps: state.setSteps(Object.fromEntries(Object.entries(steps).filter(([, v]) => v !== undefined))),
     });
+  });
+
+  /** The next `count` stops are acknowledged and not done: the deployment keeps its replicas. */
+  app.post("/stops/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextStops = body.data.count;
+    return c.json({ ignoreNextStops: state.ignoreNextStops });
+  });
+
+  /** The next `count` deletes are acknowledged and not done: the deployment stays listed. */
+  app.post("/deletes/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextDeletes = body.data.count;
+    return c.json({ ignoreNextDeletes: state.ignoreNextDeletes });
   });
 
   /** Moves simulated time forward by `seconds` of Fireworks time (scaled like every other duration). */

@@ -147,6 +147,10 @@ export function deploymentRoutes(state: SimState) {
     if (verb === "scale") {
       const body = await readBody(c, z.object({ replicaCount: z.number().int().min(0).default(0) }));
       if (!body.ok) return body.response;
+      if (body.data.replicaCount === 0 && state.ignoreNextStops > 0) {
+        state.ignoreNextStops--;
+        return c.json({});
+      }
       scaleTo(state, d, Math.min(body.data.replicaCount, d.maxReplicaCount));
       return c.json({});
     }
@@ -159,6 +163,11 @@ export function deploymentRoutes(state: SimState) {
     const d = findDeployment(state, id);
     if (!d || d.state === "DELETED")
       return notFound(c, "deployment", `accounts/${state.account}/deployments/${id}`);
+    if (d.state !== "DELETING" && state.ignoreNextDeletes > 0) {
+      // A delete that doesn't happen (/_sim/deletes/ignore-next): acknowledged, the deployment stays.
+      state.ignoreNextDeletes--;
+      return c.json({});
+    }
     if (d.state !== "DELETING") {
       d.state = "DELETING";
       d.rollout = undefined;

@@ -76,6 +76,11 @@ export async function applyPatch(
     );
   const policyProblem = checkPolicy(next.autoscalingPolicy);
   if (policyProblem) return rpcError(c, "INVALID_ARGUMENT", policyProblem);
+  if (next.maxReplicaCount === 0 && d.maxReplicaCount !== 0 && state.ignoreNextStops > 0) {
+    // A stop that doesn't hold (/_sim/stops/ignore-next): acknowledged, the deployment keeps running.
+    state.ignoreNextStops--;
+    return c.json(deploymentView(state, d));
+  }
   Object.assign(d, next, { updateTime: state.now() });
   if (d.state !== "CREATING") {
     d.state = "UPDATING";

@@ -32,6 +32,7 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
       calls: state.calls,
       faults: faults.view(),
       fail_next_uploads: state.failNextUploads.length,
+      ignore_next_stops: state.ignoreNextStops,
     });
   });
 
@@ -53,6 +54,22 @@ export function controlRoutes(state: SimState, faults: Faults, exchanges: Exchan
     for (let i = 0; i < body.data.count; i++)
       state.failNextUploads.push(body.data.message ?? CORRUPT_WEIGHTS);
     return c.json({ fail_next_uploads: state.failNextUploads.length });
+  });
+
+  /** The next `count` stops are acknowledged and not done: the endpoint keeps running. */
+  app.post("/stops/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextStops = body.data.count;
+    return c.json({ ignore_next_stops: state.ignoreNextStops });
+  });
+
+  /** The next `count` deletes are acknowledged and not done: the endpoint stays listed. */
+  app.post("/deletes/ignore-next", async (c) => {
+    const body = await readBody(c, z.object({ count: z.number().int().min(0).default(1) }));
+    if (!body.ok) return body.response;
+    state.ignoreNextDeletes = body.data.count;
+    return c.json({ ignore_next_deletes: state.ignoreNextDeletes });
   });
 
   app.post("/endpoints/:endpointId/error", async (c) => {

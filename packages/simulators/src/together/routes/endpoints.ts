@@ -99,6 +99,12 @@ export function endpointRoutes(state: SimState) {
     if (display_name !== undefined) endpoint.display_name = display_name;
     if (autoscaling) endpoint.autoscaling = autoscaling;
     if (inactive_timeout !== undefined) endpoint.inactive_timeout = inactive_timeout;
+    const heading = endpoint.plan.at(-1)?.state ?? endpoint.state;
+    if (wanted === "STOPPED" && heading !== "STOPPED" && state.ignoreNextStops > 0) {
+      // A stop that doesn't hold (/_sim/stops/ignore-next): acknowledged, the endpoint keeps running.
+      state.ignoreNextStops--;
+      return c.json(endpointView(endpoint));
+    }
     if (wanted) requestState(state, endpoint, wanted);
     return c.json(endpointView(endpoint));
   });
@@ -106,6 +112,11 @@ export function endpointRoutes(state: SimState) {
   app.delete("/endpoints/:endpointId", (c) => {
     const endpoint = liveEndpoint(state, c.req.param("endpointId"));
     if (!endpoint) return fail(c, 404, notFound(c.req.param("endpointId")), { code: "not_found" });
+    if (state.ignoreNextDeletes > 0) {
+      // A delete that doesn't happen (/_sim/deletes/ignore-next): acknowledged, the endpoint stays.
+      state.ignoreNextDeletes--;
+      return c.body(null, 204);
+    }
     endpoint.deleted = true;
     endpoint.plan = [];
     return c.body(null, 204);
