@@ -534,3 +534,237 @@ describe("inference on v2 model strings, and the analytics it feeds", () => {
     expect(Number(analytics.metrics?.requestMetrics?.failedRequests)).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("capacity, placement and the events feed", () => {
+  let ep: Endpoint;
+  const a100 = "1xnvidia-a100-80gb";
+  const headroom = async (region: string) => {
+    const types = await client.beta.endpoints.hardware.list();
+    return types.data.find((t) => t.name === a100)?.regions.find((r) => r.name === region)?.headroom?.value;
+  };
+  const inRegion = (region: string, required: boolean) => ({
+    ...profile(a100),
+    placement: {
+      inline: {
+        regions: [region],
+        constraint: required ? ("ENFORCEMENT_REQUIRED" as const) : ("ENFORCEMENT_PREFERRED" as const),
+      },
+    },
+  });
+  const events = async (
+    query: Omit<Parameters<typeof client.beta.endpoints.listEvents>[1] & object, "projectId"> = {},
+  ) => {
+    const all = [];
+    for await (const e of client.beta.endpoints.listEvents(ep.id, { ...p(), ...query })) all.push(e);
+    return all;
+  };
+
+  beforeAll(async () => {
+    await control("/capacity", { accelerator: "nvidia-a100-80gb", region: "us-central-8", gpus: 1 });
+    await control("/capacity", { accelerator: "nvidia-a100-80gb", region: "us-east-1", gpus: 1 });
+    ep = await endpoint("placed");
+  });
+
+  it("uses up headroom, degrades what cannot be placed, falls back only when preferred, and heals", async () => {
+    const first = await deploy(ep.id, "east", { ...inRegion("us-east-1", true) });
+    await ready(ep.id, first.id);
+    expect(await headroom("us-east-1")).toBe(0);
+    const squeezed = await deploy(ep.id, "squeezed", { ...inRegion("us-east-1", true) });
+    const degraded = await until(
+      () => get(ep.id, squeezed.id),
+      (d) => d.status.state === "DEPLOYMENT_STATE_DEGRADED",
+    );
+    expect(degraded.status).toMatchObject({
+      message: "Cannot place replicas: insufficient GPU capacity",
+      scheduledReplicas: 0,
+    });
+    expect(degraded.placement).toEqual({
+      inline: { regions: ["us-east-1"], constraint: "ENFORCEMENT_REQUIRED" },
+    });
+    const flexible = await deploy(ep.id, "flexible", { ...inRegion("us-east-1", false) });
+    await ready(ep.id, flexible.id);
+    expect(await headroom("us-central-8")).toBe(0);
+    const placed = await events({ deploymentIds: [flexible.id], types: ["deployment.scaled"] });
+    expect(placed[0]?.clusterId).toBe("us-central-8");
+
+    await stop(ep.id, first);
+    const healed = await ready(ep.id, squeezed.id);
+    expect(healed.status.readyReplicas).toBe(1);
+    const healedAt = await events({ deploymentIds: [squeezed.id], types: ["deployment.scaled"] });
+    expect(healedAt[0]?.clusterId).toBe("us-east-1");
+  });
+
+  it("lists every change newest first, and filters by type, level, source, deployment and time", async () => {
+    const all = await events();
+    const times = all.map((e) => Date.parse(e.createdAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(all.at(-1)?.type).toBe("endpoint.created");
+    const kinds = new Set(all.map((e) => e.type));
+    for (const type of [
+      "deployment.created",
+      "deployment.updated",
+      "deployment.scaled",
+      "deployment.status_updated",
+      "condition.set",
+    ])
+      expect(kinds).toContain(type);
+
+    const warnings = await events({ minLevel: "LEVEL_WARN" });
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((e) => e.level === "LEVEL_WARN" || e.level === "LEVEL_ERROR")).toBe(true);
+    expect(warnings.some((e) => e.status === "DEPLOYMENT_STATE_DEGRADED")).toBe(true);
+
+    const endpointOnly = await events({ sourceKinds: ["SOURCE_KIND_ENDPOINT"] });
+    expect(endpointOnly.map((e) => e.type)).toEqual(["endpoint.created"]);
+    const someDeployment = all.find((e) => e.deploymentId)?.deploymentId ?? "";
+    const oneDeployment = await events({ deploymentIds: [someDeployment] });
+    expect(oneDeployment.every((e) => e.deploymentId === someDeployment)).toBe(true);
+    const withEndpoint = await events({
+      deploymentIds: [someDeployment],
+      sourceKinds: ["SOURCE_KIND_ENDPOINT", "SOURCE_KIND_DEPLOYMENT"],
+    });
+    expect(withEndpoint.length).toBe(oneDeployment.length + 1);
+
+    const two = await events({ types: ["deployment.created", "endpoint.created"] });
+    expect(new Set(two.map((e) => e.type))).toEqual(new Set(["deployment.created", "endpoint.created"]));
+    const pivot = all[Math.floor(all.length / 2)]?.createdAt ?? "";
+    const since = await events({ since: pivot });
+    const until_ = await events({ until: pivot });
+    expect(since.every((e) => e.createdAt >= pivot)).toBe(true);
+    expect(until_.every((e) => e.createdAt < pivot)).toBe(true);
+    expect(since.length + until_.length).toBe(all.length);
+
+    const firstPage = await client.beta.endpoints.listEvents(ep.id, { ...p(), limit: 2 });
+    expect(firstPage.data).toEqual(all.slice(0, 2));
+    const paged = [];
+    for await (const e of client.beta.endpoints.listEvents(ep.id, { ...p(), limit: 2 })) paged.push(e.id);
+    expect(paged).toEqual(all.map((e) => e.id));
+    const bad = await failure(client.beta.endpoints.listEvents(ep.id, { ...p(), since: "yesterday" }));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("adapters, ignored stops, faults and prefixes", () => {
+  it("loads an adapter on a LoRA deployment per cluster, serves it, and needs the etag to detach", async () => {
+    const adapter = await client.beta.models.create({
+      ...p(),
+      name: "tone",
+      baseModelId: qwen.baseModelId,
+      type: "adapter",
+    });
+    await client.beta.models.remoteUploads.create({
+      ...p(),
+      modelId: adapter.id,
+      remoteUrl: "https://w.example.com/tone.tar.gz",
+    });
+    await until(
+      () => client.beta.models.listRevisions(adapter.id, p()),
+      (r) => r.data?.[0]?.validationStatus === "REVISION_VALIDATION_STATUS_SUCCESS",
+    );
+    const ep = await endpoint("lora");
+    const plain = await deploy(ep.id, "plain");
+    const refused = await failure(
+      client.beta.endpoints.adapters.create({
+        ...p(),
+        endpointId: ep.id,
+        deploymentId: plain.id,
+        adapterModelId: adapter.id,
+      }),
+    );
+    expect(refused.message).toContain("enableLora");
+    const lora = await deploy(ep.id, "lora", { enableLora: true });
+    await ready(ep.id, lora.id);
+    const ids = { ...p(), endpointId: ep.id, deploymentId: lora.id };
+    const attached = await client.beta.endpoints.adapters.create({ ...ids, adapterModelId: adapter.id });
+    expect(["ADAPTER_LOAD_STATE_PENDING", "ADAPTER_LOAD_STATE_LOADING"]).toContain(
+      attached.perCluster[0]?.state,
+    );
+    const loaded = await until(
+      () => client.beta.endpoints.adapters.retrieve(adapter.id, ids),
+      (a) => a.perCluster[0]?.state === "ADAPTER_LOAD_STATE_READY",
+    );
+    expect(loaded.perCluster[0]).toMatchObject({
+      readyPodCount: 1,
+      totalPodCount: 1,
+      realizedRevisionId: loaded.desiredRevisionId,
+    });
+    const regions = (await client.beta.endpoints.hardware.list()).data.flatMap((t) =>
+      t.regions.map((r) => r.name),
+    );
+    expect(regions).toContain(loaded.perCluster[0]?.clusterId);
+    const listed = await client.beta.endpoints.adapters.list(ep.id, lora.id, p());
+    expect(listed.data.map((a) => a.adapterModelId)).toEqual([adapter.id]);
+    const answer = await client.chat.completions.create({
+      model: `${slug}/lora/lora:tone`,
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(answer.choices[0]?.message?.content).toContain("LoRA adapter tone");
+
+    const base = `${sim.url}/projects/${projectId}/endpoints/${ep.id}/deployments/${lora.id}/adapters/${adapter.id}`;
+    const headers = { authorization: `Bearer ${sim.apiKey}` };
+    const noEtag = await fetch(base, { method: "DELETE", headers });
+    expect(noEtag.status).toBe(400);
+    expect(await noEtag.json()).toMatchObject({ code: 3, message: "etag is required to detach an adapter" });
+    const stale = await failure(client.beta.endpoints.adapters.delete(adapter.id, { ...ids, etag: "stale" }));
+    expect(stale.status).toBe(409);
+    expect(await client.beta.endpoints.adapters.delete(adapter.id, { ...ids, etag: loaded.etag })).toEqual(
+      {},
+    );
+    const removing = await client.beta.endpoints.adapters.retrieve(adapter.id, ids);
+    expect(removing.perCluster[0]?.state).toBe("ADAPTER_LOAD_STATE_REMOVING");
+    await until(
+      () => client.beta.endpoints.adapters.list(ep.id, lora.id, p()),
+      (page) => page.data.length === 0,
+    );
+  });
+
+  it("acknowledges an ignored stop like a real one while the deployment keeps running", async () => {
+    const ep = await endpoint("stubborn");
+    const d = await deploy(ep.id, "d");
+    await ready(ep.id, d.id);
+    await control("/stops/ignore-next", { count: 1 });
+    const acknowledged = await stop(ep.id, d);
+    expect(acknowledged.status.state).toBe("DEPLOYMENT_STATE_STOPPING");
+    expect(acknowledged.autoscaling).toMatchObject({ minReplicas: 0, maxReplicas: 0 });
+    const still = await get(ep.id, d.id);
+    expect(still.status).toMatchObject({ state: "DEPLOYMENT_STATE_READY", readyReplicas: 1 });
+    expect(still.autoscaling).toMatchObject({ minReplicas: 1, maxReplicas: 1 });
+    expect(sim.state.ignoreNextStops).toBe(0);
+    expect((await stop(ep.id, d)).status.state).toBe("DEPLOYMENT_STATE_STOPPING");
+    expect((await get(ep.id, d.id)).autoscaling).toMatchObject({ minReplicas: 0, maxReplicas: 0 });
+  });
+
+  it("injects faults into v2 routes with gRPC status bodies, whatever prefix the call used", async () => {
+    const ep = await endpoint("faulty");
+    await control("/faults", {
+      next: [{ kind: "503", route: "GET /v2/projects/:projectId/endpoints/:endpointId" }],
+    });
+    const error = await failure(client.beta.endpoints.retrieve(ep.id, p()));
+    expect(error.status).toBe(503);
+    expect(error.error).toMatchObject({ code: 14 });
+    expect((await client.beta.endpoints.retrieve(ep.id, p())).id).toBe(ep.id);
+    const state = (await (await fetch(`${sim.controlUrl}/state`)).json()) as {
+      calls: Record<string, number>;
+      v2: { endpoints: { id: string }[] };
+    };
+    expect(state.calls["GET /v2/projects/:projectId/endpoints/:endpointId"]).toBeGreaterThanOrEqual(2);
+    expect(state.v2.endpoints.map((e) => e.id)).toContain(ep.id);
+  });
+
+  it("serves v2 under /v2, under /v1 and at the root, and refuses another key or project", async () => {
+    const origin = new URL(sim.url).origin;
+    const headers = { authorization: `Bearer ${sim.apiKey}` };
+    for (const prefix of ["/v2", "/v1", ""]) {
+      const response = await fetch(`${origin}${prefix}/projects/${projectId}/endpoints?limit=1`, { headers });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ object: "list" });
+    }
+    const root = new Together({ apiKey: sim.apiKey, baseURL: origin, maxRetries: 0 });
+    expect((await root.beta.endpoints.hardware.list()).data.length).toBeGreaterThan(0);
+    const anonymous = await fetch(`${origin}/v2/projects/${projectId}/endpoints`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 16 });
+    const other = await failure(client.beta.endpoints.list({ projectId: "proj_someoneelse" }));
+    expect(other.status).toBe(403);
+  });
+});
