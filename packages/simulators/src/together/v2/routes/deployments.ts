@@ -6,6 +6,8 @@ import { boundsProblem, mergeAutoscaling, withDefaults } from "../autoscaling";
 import {
   advanceDeployments,
   deploymentView,
+  fullName,
+  modelResource,
   type SimDeployment,
   scaleDeployment,
   settle,
@@ -14,7 +16,8 @@ import {
 import { touch } from "../endpoints";
 import { alreadyExists, FAILED_PRECONDITION, notFound, readV2Body, staleEtag, v2fail } from "../errors";
 import { emit } from "../events";
-import { offeredRegions, regions } from "../hardware";
+import { matchesFilter, parseListFilter, parseOrderBy, sortBy } from "../filter";
+import { offeredRegions, placementProfiles, regions } from "../hardware";
 import { newEtag, newId } from "../ids";
 import { parseMask, populated } from "../mask";
 import { pageOf } from "../page";
@@ -88,14 +91,30 @@ export function deploymentRoutes(state: SimState) {
   });
 
   app.get("/deployments", (c) => {
+    const filter = parseListFilter(c.req.query("filter"));
+    if (filter === "invalid") return v2fail(c, 400, "invalid filter expression");
+    const order = parseOrderBy(c.req.query("orderBy"));
+    if (!order)
+      return v2fail(
+        c,
+        400,
+        "invalid orderBy; use created_at or updated_at, optionally followed by asc or desc",
+      );
     advanceDeployments(state);
-    const all = [...state.v2.deployments.values()]
-      .filter((d) => d.endpointId === c.req.param("endpointId"))
-      .sort((a, b) => b.createdAt - a.createdAt);
+    const fields = (d: SimDeployment) => ({
+      name: [d.name, fullName(state, d)],
+      state: [d.state, d.state.replace("DEPLOYMENT_STATE_", "")],
+      model: [modelResource(d), `projects/${d.modelProject}/models/${d.modelId}`, d.modelId],
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+    });
+    const all = [...state.v2.deployments.values()].filter(
+      (d) => d.endpointId === c.req.param("endpointId") && matchesFilter(filter, fields(d)),
+    );
     return c.json(
       pageOf(
         c,
-        all.map((d) => deploymentView(state, d)),
+        sortBy(all, order).map((d) => deploymentView(state, d)),
       ),
     );
   });
@@ -123,6 +142,11 @@ export function deploymentRoutes(state: SimState) {
     const unknownRegion = inline?.regions?.find((r) => !(regions as readonly string[]).includes(r));
     if (unknownRegion)
       return v2fail(c, 400, `unknown region ${unknownRegion}; regions are ${regions.join(", ")}`);
+    if (input.placement && "profile" in input.placement) {
+      const id = input.placement.profile;
+      if (!placementProfiles(state.v2.project).some((p) => p.id === id))
+        return notFound(c, "placement profile", id);
+    }
     const offered = offeredRegions(type, state.v2.capacity);
     if (inline?.constraint === "ENFORCEMENT_REQUIRED" && !inline.regions?.some((r) => offered.includes(r)))
       return v2fail(
@@ -224,9 +248,13 @@ export function deploymentRoutes(state: SimState) {
     }
     d.name = name;
     d.autoscaling = autoscaling;
+    const given = fields as Record<string, unknown>;
+    // enableLora isn't in the SDK's update params, but one CLI version toggles it: be liberal.
+    if (paths.includes("enableLora") && typeof given.enableLora === "boolean")
+      d.enableLora = given.enableLora;
     for (const path of paths)
-      if (!path.startsWith("autoscaling") && path !== "name")
-        d.extra[path] = (fields as Record<string, unknown>)[path];
+      if (!path.startsWith("autoscaling") && path !== "name" && path !== "enableLora")
+        d.extra[path] = given[path];
     touch(state, d);
     emit(state, {
       endpointId: d.endpointId,
