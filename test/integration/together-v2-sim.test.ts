@@ -280,6 +280,32 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
     expect((await ready(ep.id, d.id)).status.readyReplicas).toBe(1);
   });
 
+  it("serves on a v1 endpoint a model uploaded through v2", async () => {
+    const model = await client.beta.models.create({
+      ...p(),
+      name: "from-v2",
+      baseModelId: qwen.baseModelId,
+      type: "model",
+    });
+    await client.beta.models.remoteUploads.create({
+      ...p(),
+      modelId: model.id,
+      remoteUrl: "https://w.example.com/v2.tar.gz",
+    });
+    // Only v1 reads from here on: the finished v2 upload must land for them too.
+    const listed = await until(
+      () => client.models.list(),
+      (models) => models.some((m) => m.id === `${slug}/from-v2`),
+    );
+    expect(listed.find((m) => m.id === `${slug}/from-v2`)?.organization).toBe(slug);
+    const v1 = await client.endpoints.create({
+      model: `${slug}/from-v2`,
+      hardware: "1x_nvidia_h100_80gb_sxm",
+      autoscaling: { min_replicas: 1, max_replicas: 1 },
+    });
+    expect(v1.model).toBe(`${slug}/from-v2`);
+  });
+
   it("creates endpoints and deployments that provision, scale and become ready, and pages through lists", async () => {
     const ep = await endpoint("paged");
     expect(ep).toMatchObject({
