@@ -1,3 +1,4 @@
+import { startHubSimulator } from "@hangar/simulators/huggingface/index";
 import {
   CORRUPT_WEIGHTS,
   startTogetherSimulator,
@@ -845,6 +846,42 @@ describe("a deployment that never becomes ready", () => {
       expect(events.data.map((e) => e.status)).toContain("DEPLOYMENT_STATE_FAILED");
     } finally {
       await quick.close();
+    }
+  });
+});
+
+describe("v2 uploads checked against the Hub", () => {
+  it("fails the upload of a repo the Hub doesn't have, with huggingface_hub's reason", async () => {
+    const hub = await startHubSimulator({ port: 0 });
+    const checked = await startTogetherSimulator({
+      hubUrl: hub.url,
+      steps: { jobQueuedMs: 10, jobRunningMs: 10 },
+    });
+    const c = new Together({ apiKey: checked.apiKey, baseURL: checked.url, maxRetries: 0 });
+    try {
+      const project = (await c.whoami()).project_id;
+      const base = (await c.beta.models.retrieveSupported("Qwen/Qwen2.5-7B-Instruct")).baseModelId;
+      const model = await c.beta.models.create({
+        projectId: project,
+        name: "ghost",
+        baseModelId: base,
+        type: "model",
+      });
+      const job = await c.beta.models.remoteUploads.create({
+        projectId: project,
+        modelId: model.id,
+        remoteUrl: "https://huggingface.co/acme/does-not-exist",
+      });
+      const failed = await until(
+        () => c.beta.models.remoteUploads.retrieve(job.id, { projectId: project }),
+        (j) => j.status === "REMOTE_UPLOAD_STATUS_FAILED",
+      );
+      expect(failed.statusMessage).toContain("Repository Not Found");
+      const events = await c.beta.models.remoteUploads.events(job.id, { projectId: project });
+      expect(events.data[0]).toMatchObject({ type: "upload.failed", level: "LEVEL_ERROR" });
+    } finally {
+      await checked.close();
+      await hub.close();
     }
   });
 });
