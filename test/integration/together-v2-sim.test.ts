@@ -790,6 +790,35 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     expect(state.v2.endpoints.map((e) => e.id)).toContain(ep.id);
   });
 
+  it("lists only what the project shares with its organization in the org-scoped lists", async () => {
+    const me = await client.whoami();
+    const shared = await endpoint("shared");
+    await client.beta.endpoints.update(shared.id, {
+      ...p(),
+      updateMask: "visibility",
+      visibility: "VISIBILITY_INTERNAL",
+    });
+    const listed = [];
+    for await (const e of client.beta.endpoints.listOrgScoped(me.organization_id)) listed.push(e.name);
+    expect(listed).toContain(`${slug}/shared`);
+    expect(listed).not.toContain(`${slug}/chat-prod`);
+    const other = await failure(
+      client.beta.endpoints.listOrgScoped("org_elsewhere").then((page) => page.data),
+    );
+    expect(other.status).toBe(403);
+  });
+
+  it("refuses to delete a model a live deployment uses, and deletes it once unused", async () => {
+    const models = [];
+    for await (const m of client.beta.models.list(p())) models.push(m);
+    const used = models.find((m) => m.name === `${slug}/gemma-ft`);
+    const refused = await failure(client.beta.models.delete(used?.id ?? "", p()));
+    expect(refused.error.message).toBe("the model is referenced by a live deployment");
+    const unused = models.find((m) => m.name === `${slug}/broken`);
+    expect(await client.beta.models.delete(unused?.id ?? "", p())).toEqual({});
+    expect((await failure(client.beta.models.retrieve(unused?.id ?? "", p()))).status).toBe(404);
+  });
+
   it("serves v2 under /v2, under /v1 and at the root, and refuses another key or project", async () => {
     const origin = new URL(sim.url).origin;
     const headers = { authorization: `Bearer ${sim.apiKey}` };
