@@ -2,7 +2,7 @@ import { log } from "@hangar/core/util/log";
 import { closeOnSignal, envNumber, envOptions } from "../shared/main";
 import { startTogetherSimulator } from "./index";
 
-/** `npm run sim:together`: the simulator on TOGETHER_SIM_PORT (8790), tuned by env. */
+/** `npm run sim:together`: the simulator (v1 and v2) on TOGETHER_SIM_PORT (8790), tuned by env. */
 const stepMs = envNumber("TOGETHER_SIM_STEP_MS");
 const sim = await startTogetherSimulator({
   ...envOptions("TOGETHER", 8790),
@@ -25,5 +25,10 @@ const sim = await startTogetherSimulator({
       : { minuteMs: envNumber("TOGETHER_SIM_MINUTE_MS") }),
   },
 });
-log.info("together simulator listening", { url: sim.url, control: sim.controlUrl });
+log.info("together simulator listening", {
+  url: sim.url,
+  v2: sim.url.replace(/\/v1$/, "/v2"),
+  project: sim.state.v2.project.id,
+  control: sim.controlUrl,
+});
 closeOnSignal(sim);

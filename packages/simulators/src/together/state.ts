@@ -1,5 +1,6 @@
 import type { SimEndpoint } from "./endpoints";
 import type { SimJob, SimModel } from "./jobs";
+import { V2State } from "./v2/state";
 
 /** Durations of each simulated step, before `timeScale` is applied. */
 export type Steps = {
@@ -46,12 +47,14 @@ export class SimState {
   jobs = new Map<string, SimJob>();
   models = new Map<string, SimModel>();
   calls: Record<string, number> = {};
-  /** Failure messages the next uploads will end with, oldest first. */
+  /** Failure messages the next uploads (v1 and v2) will end with, oldest first. */
   failNextUploads: string[] = [];
   /** Stops (`PATCH {state: STOPPED}`) still to acknowledge without doing: a stop that doesn't hold. */
   ignoreNextStops = 0;
   /** Deletes still to acknowledge without doing: the endpoint stays listed. */
   ignoreNextDeletes = 0;
+  /** The project's v2 endpoints, deployments, models and uploads: the same account as the maps above. */
+  readonly v2: V2State;
   private steps: Steps;
   private timeScale: number;
 
@@ -63,6 +66,7 @@ export class SimState {
     this.timeScale = options.timeScale;
     this.startedAt = this.now();
     this.hubUrl = options.hubUrl;
+    this.v2 = new V2State(options.owner);
   }
 
   step(name: keyof Steps): number {
@@ -77,6 +81,7 @@ export class SimState {
     this.failNextUploads = [];
     this.ignoreNextStops = 0;
     this.ignoreNextDeletes = 0;
+    this.v2.reset();
   }
 
   count(route: string) {
