@@ -1,5 +1,5 @@
 import type { Price } from "../hardware/price";
-import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
+import type { ApiVersion, Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
 import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
@@ -59,6 +59,12 @@ export type Row = {
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
+  /** After a hardware change: the endpoint it replaced, deleted in the background until the provider forgets it. */
+  retiringId?: string;
+  /** Together: the API generation the endpoint lives on. Rows without it were created on v1. */
+  apiVersion?: ApiVersion;
+  /** Where it was asked to run (Together v2). */
+  region?: { name: string; required: boolean };
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
@@ -94,8 +100,15 @@ export type Observed = {
   raw: string;
   autoscaling?: Autoscaling;
   hardware?: string;
+  /** Replicas serving (and billed) as the provider last reported them; absent where it doesn't say. */
+  readyReplicas?: number;
+  region?: string;
   at: string;
 };
+
+/** The generation a deployment lives on: Together rows without one predate v2 (v1); other providers have one. */
+export const apiVersionOf = (row: Pick<Row, "provider" | "apiVersion">): ApiVersion | undefined =>
+  row.provider === "together" ? (row.apiVersion ?? "v1") : undefined;
 
 /** The desired side, also for rows stored before it existed (their state and pending update). */
 export function desiredOf(row: Row): Desired {
@@ -128,6 +141,8 @@ export function toInfo(row: Row): Info {
           raw: row.observed.raw,
           autoscaling: row.observed.autoscaling ?? null,
           hardware: row.observed.hardware ?? null,
+          readyReplicas: row.observed.readyReplicas ?? null,
+          region: row.observed.region ?? null,
           at: row.observed.at,
         }
       : null,
@@ -154,7 +169,11 @@ export function toInfo(row: Row): Info {
       endpointId: row.endpointId ?? null,
       endpointState: row.endpointState ?? null,
     },
-    endpoint: row.endpointName ? { name: row.endpointName, url: inferenceUrl(row.provider) } : null,
+    endpoint: row.endpointName
+      ? { name: row.endpointName, url: inferenceUrl(row.provider, apiVersionOf(row)) }
+      : null,
+    apiVersion: apiVersionOf(row) ?? null,
+    region: row.region ?? null,
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,
