@@ -67,7 +67,17 @@ describe("Fireworks deployment states", () => {
       hardware: "2x_nvidia_h100_80gb",
       autoscaling: { minReplicas: 1, maxReplicas: 3 },
       displayName: "hangar-dep_1",
+      readyReplicas: 0,
     });
+  });
+
+  it("reports the ready replicas Fireworks breaks out, else every replica it runs, as what it bills", () => {
+    const base = { state: "READY", maxReplicaCount: 3, minReplicaCount: 1 };
+    expect(toEndpointStatus(deployment({ ...base, replicaCount: 3 })).readyReplicas).toBe(3);
+    expect(
+      toEndpointStatus(deployment({ ...base, replicaCount: 3, replicaStats: { readyReplicaCount: 2 } }))
+        .readyReplicas,
+    ).toBe(2);
   });
 });
 
