@@ -33,7 +33,7 @@ describe("the hangar CLI against the local stack", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toMatch(/NAME\s+PROVIDER\s+STATE\s+HARDWARE\s+REPLICAS\s+\$\/H\s+THIS MONTH\s+IDLE FOR/);
     expect(lines.find((l) => l.startsWith("cli-bot"))).toMatch(
-      /cli-bot\s+together\s+ready\s+1x_nvidia_h100_80gb_sxm\s+1-1\s+\$/,
+      /cli-bot\s+together\s+ready\s+1xnvidia-h100-80gb\s+1-1\s+\$/,
     );
 
     const json = await hangar(["list", "--json"]);

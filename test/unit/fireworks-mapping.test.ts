@@ -71,11 +71,12 @@ describe("Fireworks deployment states", () => {
     });
   });
 
-  it("reads the replicas serving now from replicaStats, falling back to replicaCount", () => {
-    const base = { state: "READY", maxReplicaCount: 0, replicaCount: 1 };
-    expect(toEndpointStatus(deployment(base)).readyReplicas).toBe(1);
+  it("reports the ready replicas Fireworks breaks out, else every replica it runs, as what it bills", () => {
+    const base = { state: "READY", maxReplicaCount: 3, minReplicaCount: 1 };
+    expect(toEndpointStatus(deployment({ ...base, replicaCount: 3 })).readyReplicas).toBe(3);
     expect(
-      toEndpointStatus(deployment({ ...base, replicaStats: { readyReplicaCount: 2 } })).readyReplicas,
+      toEndpointStatus(deployment({ ...base, replicaCount: 3, replicaStats: { readyReplicaCount: 2 } }))
+        .readyReplicas,
     ).toBe(2);
   });
 });

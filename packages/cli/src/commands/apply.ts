@@ -47,7 +47,8 @@ function within(wanted: unknown, actual: unknown): boolean {
   return Object.entries(wanted).every(([k, v]) => within(v, (actual as Record<string, unknown>)[k]));
 }
 
-export function diff(entry: Entry, current: Deployment): Change {
+/** `aliases`: other ids the deployment's hardware answers to (a v1 id of a Together v2 instance type). */
+export function diff(entry: Entry, current: Deployment, aliases: readonly string[] = []): Change {
   if (current.provider !== entry.provider || current.model.source !== entry.model) {
     return {
       kind: "conflict",
@@ -65,7 +66,7 @@ export function diff(entry: Entry, current: Deployment): Change {
     patch.autoscaling = { minReplicas: min, maxReplicas: max };
     fields.push(`replicas ${a.minReplicas}-${a.maxReplicas} → ${min}-${max}`);
   }
-  if (entry.hardware && entry.hardware !== current.hardware) {
+  if (entry.hardware && entry.hardware !== current.hardware && !aliases.includes(entry.hardware)) {
     patch.hardware = entry.hardware;
     fields.push(`hardware ${current.hardware} → ${entry.hardware}`);
   }
@@ -81,10 +82,24 @@ export function diff(entry: Entry, current: Deployment): Change {
 }
 
 async function plan(ctx: Context, entries: Entry[]): Promise<Change[]> {
+  const lists = new Map<string, Promise<{ id: string; aliases?: string[] }[]>>();
+  const aliasesOf = async (entry: Entry, current: Deployment) => {
+    if (!entry.hardware || entry.hardware === current.hardware) return [];
+    if (!lists.has(current.provider)) {
+      const query = { provider: current.provider as "together" | "fireworks" };
+      lists.set(
+        current.provider,
+        ctx.hangar.api.GET("/v1/hardware", { params: { query } }).then((r) => unwrap(r).data),
+      );
+    }
+    const list = await (lists.get(current.provider) as Promise<{ id: string; aliases?: string[] }[]>);
+    return list.find((h) => h.id === current.hardware)?.aliases ?? [];
+  };
   return Promise.all(
     entries.map(async (entry): Promise<Change> => {
       try {
-        return diff(entry, await ctx.hangar.deployment(entry.name));
+        const current = await ctx.hangar.deployment(entry.name);
+        return diff(entry, current, await aliasesOf(entry, current));
       } catch (error) {
         if (error instanceof HangarError && error.code === "deployment.not_found")
           return { kind: "create", entry };

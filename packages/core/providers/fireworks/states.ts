@@ -57,6 +57,7 @@ export function toEndpointStatus(deployment: Wire.Deployment): EndpointStatus {
     autoscaling: { minReplicas: deployment.minReplicaCount, maxReplicas: deployment.maxReplicaCount ?? 0 },
     displayName: deployment.displayName,
     progress: progressOf(deployment.replicaStats),
+    // Ready replicas where Fireworks breaks them out; else every replica it runs.
     readyReplicas: deployment.replicaStats?.readyReplicaCount ?? deployment.replicaCount,
   };
 }

@@ -93,16 +93,16 @@ export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The replicas a change bills, where the provider reported them: `replicas` when the event
- * carries it; for a stop (not confirmed until zero replicas), the replicas last seen serving,
- * which keep billing until the provider confirms.
+ * carries it, else the replicas the provider reported serving at the change (a stop, not
+ * confirmed until zero replicas, keeps billing those). Undefined: the configured floor counts.
  */
 export function liveReplicas(
-  to: State,
+  _to: State,
   data: { replicas?: unknown; observed?: { readyReplicas?: unknown } | null },
 ): number | undefined {
   if (typeof data.replicas === "number") return data.replicas;
   const seen = data.observed?.readyReplicas;
-  return to === "stopping" && typeof seen === "number" ? seen : undefined;
+  return typeof seen === "number" ? seen : undefined;
 }
 
 /** The stop's kind, from the reason the stop recorded ("idle: no activity…", "budget: …", "manual"). */
@@ -124,8 +124,9 @@ export function add(totals: Totals, piece: Piece, current: CurrentPrice): Totals
   const saved = change.to === "stopped" && piece.afterReady;
   if ((!billed && !saved) || change.onBase) return totals;
   const ms = piece.end - piece.start;
-  const live = change.replicas !== undefined;
-  const replicas = change.replicas ?? change.minReplicas;
+  // Saved time is what the stopped replicas would have cost: the floor it runs with, not the 0 now serving.
+  const live = change.replicas !== undefined && !saved;
+  const replicas = live ? (change.replicas as number) : change.minReplicas;
   const { price } = priceFor(change, current);
   const cost = price ? costOf(toMicros(price.pricePerHour), replicas, ms) : 0;
   const next = { ...totals, unpricedMs: totals.unpricedMs + (price ? 0 : ms) };

@@ -16,7 +16,7 @@ type EventItem = Pick<EventRow, "at" | "sequence" | "to" | "reason"> & {
     model?: { baseDeploymentId?: string };
     price?: Change["price"] | null;
     replicas?: number;
-    observed?: { readyReplicas?: number } | null;
+    observed?: { readyReplicas?: number | null } | null;
   };
 };
 

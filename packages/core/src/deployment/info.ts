@@ -52,11 +52,14 @@ export const Info = z
         raw: z.string().meta({ description: "The provider's own state string." }),
         autoscaling: AutoscalingInfo.extend({ maxReplicas: z.number().int().min(0) }).nullable(),
         hardware: z.string().nullable(),
-        readyReplicas: z
-          .number()
-          .int()
+        readyReplicas: z.number().int().nullable().meta({
+          description:
+            "Replicas serving now as the provider reports them (what it bills); null when it doesn't say.",
+        }),
+        region: z
+          .string()
           .nullable()
-          .meta({ description: "Replicas serving (and billed), where the provider reports them." }),
+          .meta({ description: "Where it runs, where the provider places by region." }),
         at: z.string().meta({ description: "When the provider last reported it." }),
       })
       .nullable()
@@ -112,6 +115,12 @@ export const Info = z
       .meta({ description: "The provider's own ids and raw state, next to ours." }),
     endpoint: z.object({ name: z.string(), url: z.string() }).nullable().meta({
       description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
+    }),
+    apiVersion: z.enum(["v1", "v2"]).nullable().meta({
+      description: "Together: the API generation the deployment lives on; null for providers with one.",
+    }),
+    region: z.object({ name: z.string(), required: z.boolean() }).nullable().meta({
+      description: "The region asked for at create (Together v2); observed.region is where it runs.",
     }),
     lastError: ErrorInfo.nullable(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({

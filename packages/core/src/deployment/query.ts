@@ -56,6 +56,15 @@ export const list = fn(ListInput, async (input) => {
     names[`#${field}`] = field;
     values[`:${field}`] = input[field];
   }
+  if (input.apiVersion) {
+    // Together rows written before v2 carry no apiVersion: they live on v1.
+    const v1 = input.apiVersion === "v1" ? " OR attribute_not_exists(#apiVersion)" : "";
+    filters.push(`#gen = :gen AND (#apiVersion = :apiVersion${v1})`);
+    names["#gen"] = "provider";
+    names["#apiVersion"] = "apiVersion";
+    values[":gen"] = "together";
+    values[":apiVersion"] = input.apiVersion;
+  }
   const result = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),

@@ -1,5 +1,6 @@
 import type { Price } from "../hardware/price";
 import type {
+  ApiVersion,
   Autoscaling,
   EndpointState,
   ModelSpec,
@@ -73,6 +74,12 @@ export type Row = {
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
+  /** After a hardware change: the endpoint it replaced, deleted in the background until the provider forgets it. */
+  retiringId?: string;
+  /** Together: the API generation the endpoint lives on. Rows without it were created on v1. */
+  apiVersion?: ApiVersion;
+  /** Where it was asked to run (Together v2). */
+  region?: { name: string; required: boolean };
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
@@ -132,10 +139,15 @@ export type Observed = {
   hardware?: string;
   /** How far the rollout got, where the provider says. */
   progress?: Progress;
-  /** Replicas serving, where the provider reports them. */
+  /** Replicas serving (and billed) as the provider last reported them; absent where it doesn't say. */
   readyReplicas?: number;
+  region?: string;
   at: string;
 };
+
+/** The generation a deployment lives on: Together rows without one predate v2 (v1); other providers have one. */
+export const apiVersionOf = (row: Pick<Row, "provider" | "apiVersion">): ApiVersion | undefined =>
+  row.provider === "together" ? (row.apiVersion ?? "v1") : undefined;
 
 /** The desired side, also for rows stored before it existed (their state and pending update). */
 export function desiredOf(row: Row): Desired {
@@ -169,6 +181,7 @@ export function toInfo(row: Row): Info {
           autoscaling: row.observed.autoscaling ?? null,
           hardware: row.observed.hardware ?? null,
           readyReplicas: row.observed.readyReplicas ?? null,
+          region: row.observed.region ?? null,
           at: row.observed.at,
         }
       : null,
@@ -196,7 +209,11 @@ export function toInfo(row: Row): Info {
       endpointId: row.endpointId ?? null,
       endpointState: row.endpointState ?? null,
     },
-    endpoint: row.endpointName ? { name: row.endpointName, url: inferenceUrl(row.provider) } : null,
+    endpoint: row.endpointName
+      ? { name: row.endpointName, url: inferenceUrl(row.provider, apiVersionOf(row)) }
+      : null,
+    apiVersion: apiVersionOf(row) ?? null,
+    region: row.region ?? null,
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,

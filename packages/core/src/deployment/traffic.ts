@@ -9,8 +9,12 @@ import { touch } from "./touch";
 import { untilServing, wake } from "./wake";
 import { load } from "./write";
 
+/**
+ * Traffic goes through while ready, and while updating: a scale or hardware change keeps the
+ * current endpoint serving until its replacement takes over (on Together v2 under the same name).
+ */
 function ready(row: Row): asserts row is Row & { endpointName: string } {
-  if (row.state !== "ready" || !row.endpointName) {
+  if ((row.state !== "ready" && row.state !== "updating") || !row.endpointName) {
     throw new VisibleError(
       "conflict",
       "deployment.not_ready",
@@ -95,7 +99,7 @@ export async function chat(
   ready(row);
   if (row.model.baseDeploymentId) {
     const base = await load(row.model.baseDeploymentId);
-    if (base?.state !== "ready") {
+    if (base?.state !== "ready" && base?.state !== "updating") {
       throw new VisibleError(
         "conflict",
         "deployment.not_ready",

@@ -1,7 +1,7 @@
 import { Config } from "../../config";
 import type { Autoscaling, EndpointStatus, Provider, UploadStatus } from "../../provider";
 import { Snapshots } from "../../provider/snapshot";
-import type { Row } from "../row";
+import { apiVersionOf, type Row } from "../row";
 import type { Change } from "../write";
 
 export type Step = Omit<Change, "guard">;
@@ -30,6 +30,7 @@ export const endpointFields = (ep: EndpointStatus, before?: Row["observed"]): Pa
     hardware: ep.hardware ?? before?.hardware,
     progress: ep.progress,
     readyReplicas: ep.readyReplicas,
+    region: ep.region,
     at: new Date().toISOString(),
   },
 });
@@ -73,7 +74,12 @@ export const settled = ["lastError", "stopAskedAt", "unconfirmed"] as const;
 
 export async function findEarlier(row: Row, p: Provider) {
   return row.modelName
-    ? p.findEndpoint({ displayName: displayName(row), model: row.modelName, since: row.createdAt })
+    ? p.findEndpoint({
+        displayName: displayName(row),
+        model: row.modelName,
+        since: row.createdAt,
+        apiVersion: apiVersionOf(row),
+      })
     : undefined;
 }
 

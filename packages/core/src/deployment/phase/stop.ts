@@ -62,10 +62,15 @@ function stopConfirmed(row: Row, ep: EndpointStatus): Step {
   };
 }
 
-/** Deleted only once the provider no longer knows the endpoint: some delete in the background. */
+/**
+ * Deleted only once the provider no longer knows the endpoint: some delete in the background, and
+ * Together v2 deletes in steps (stop, wait, leave the split, delete), one per call.
+ */
 export const deleting: Phase = async (row, p) => {
   const earlier = row.endpointId ? undefined : await findEarlier(row, p);
-  const ids = [row.endpointId, row.replacementId, earlier?.id].filter((id): id is string => !!id);
+  const ids = [row.endpointId, row.replacementId, row.retiringId, earlier?.id].filter(
+    (id): id is string => !!id,
+  );
   for (const id of ids) await p.deleteEndpoint(id);
   const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
   const left = remaining[0];
@@ -73,7 +78,7 @@ export const deleting: Phase = async (row, p) => {
     return {
       to: "deleted",
       reason: "manual",
-      remove: ["hfToken", "replacementId", "stopAskedAt", "unconfirmed"],
+      remove: ["hfToken", "replacementId", "retiringId", "stopAskedAt", "unconfirmed"],
     };
   }
   const set = row.endpointId === left.id ? endpointFields(left) : {};
