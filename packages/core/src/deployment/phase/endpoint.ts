@@ -1,6 +1,6 @@
 import { Config } from "../../config";
 import { snapshot } from "../../hardware/price";
-import type { EndpointStatus, Provider } from "../../provider";
+import type { Provider } from "../../provider";
 import { apiVersionOf, type Desired, desiredOf, type Row } from "../row";
 import { holding, runsAgain } from "./confirm";
 import {
