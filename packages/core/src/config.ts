@@ -36,6 +36,8 @@ export const Config = {
     max: seconds("HANGAR_CHECK_MAX_SECONDS", 60),
     watch: seconds("HANGAR_WATCH_SECONDS", 300),
   }),
+  /** After a migration's switch, the old endpoint serves this long before it is deleted (requests in flight). */
+  migrationDrainSeconds: () => seconds("HANGAR_MIGRATION_DRAIN_SECONDS", 300),
   /** How long a worker owns one step of a deployment before another may take it over. */
   stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
   /**

@@ -3,6 +3,7 @@ export type { EventRow } from "./events";
 export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export * as Lease from "./lease";
+export { MigrateInput, migrate } from "./migrate";
 export { ModelList, models } from "./models";
 export { requeueOverdue } from "./overdue";
 export { events, get, list, serving, uploads } from "./query";

@@ -157,6 +157,10 @@ export type UpdateInput = z.input<typeof UpdateInput>;
 export const ListInput = z.object({
   state: z.enum(states).optional(),
   provider: z.enum(enabledProviders).optional(),
+  apiVersion: z.enum(["v1", "v2"]).optional().meta({
+    description:
+      "Together deployments on this API generation; `?provider=together&apiVersion=v1` lists what is left to migrate.",
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import type { Price } from "../hardware/price";
-import type { Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
+import type { ApiVersion, Autoscaling, EndpointState, ModelSpec, ProviderName } from "../provider";
 import { inferenceUrl } from "../provider/lookup";
 import type { Info } from "./info";
 import { applies, upcoming } from "./policy";
@@ -59,6 +59,14 @@ export type Row = {
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
+  /** The provider API generation the endpoint lives on (Together); absent: v1. */
+  apiVersion?: ApiVersion;
+  /** A move to another API generation under way (migrate.ts): the new endpoint, until it serves. */
+  migration?: Migration;
+  /** Where a migrated deployment came from; its old endpoint is deleted once the drain has passed. */
+  migratedFrom?: MigratedFrom;
+  /** The provider's events feed: the newest `createdAt` already stored (provider-events.ts). */
+  providerEventsSince?: string;
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
@@ -88,7 +96,32 @@ export type Row = {
 /** Something Hangar could not check or had to assume when it accepted the deployment. */
 export type Warning = { code: string; message: string };
 
-export type Desired = { state: Intent; autoscaling: Autoscaling; hardware: string };
+export type Desired = {
+  state: Intent;
+  autoscaling: Autoscaling;
+  hardware: string;
+  /** The API generation asked for (a migration); absent: wherever it lives now. */
+  apiVersion?: ApiVersion;
+};
+
+export type Migration = {
+  to: ApiVersion;
+  startedAt: string;
+  /** Seconds the old endpoint keeps serving after the switch, for requests that read the row before it. */
+  drainSeconds: number;
+  endpointId?: string;
+};
+
+export type MigratedFrom = {
+  apiVersion: ApiVersion;
+  endpointId: string;
+  endpointName: string;
+  /** When the proxy switched to the new endpoint. */
+  at: string;
+  /** The old endpoint is deleted from then on. */
+  drainUntil: string;
+  deletedAt?: string;
+};
 export type Observed = {
   state: EndpointState;
   raw: string;
@@ -155,6 +188,23 @@ export function toInfo(row: Row): Info {
       endpointState: row.endpointState ?? null,
     },
     endpoint: row.endpointName ? { name: row.endpointName, url: inferenceUrl(row.provider) } : null,
+    apiVersion: row.provider === "together" ? (row.apiVersion ?? "v1") : null,
+    migration: row.migration
+      ? {
+          to: row.migration.to,
+          startedAt: row.migration.startedAt,
+          endpointId: row.migration.endpointId ?? null,
+        }
+      : null,
+    migratedFrom: row.migratedFrom
+      ? {
+          apiVersion: row.migratedFrom.apiVersion,
+          endpointId: row.migratedFrom.endpointId,
+          endpointName: row.migratedFrom.endpointName,
+          at: row.migratedFrom.at,
+          deletedAt: row.migratedFrom.deletedAt ?? null,
+        }
+      : null,
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,

@@ -5,6 +5,7 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { metric } from "../util/metrics";
+import type { StateEventType } from "../webhook";
 import { indexFields } from "./checks";
 import { type EventRow, webhookFor } from "./events";
 import { eventKey } from "./keys";
@@ -35,6 +36,11 @@ export type Change = {
   guard: { version: number; checkId?: string };
   /** Only while the policy deadline has passed: a heartbeat that landed meanwhile wins. */
   dueBy?: string;
+  /**
+   * A change within the state that still belongs in the history and fires this webhook (a
+   * migration's switch or its failure): written with an event like a state change.
+   */
+  announce?: StateEventType;
 };
 
 export type Committed = { row: Row; event?: EventRow };
@@ -90,7 +96,7 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   };
 
   try {
-    if (!change.to) {
+    if (!change.to && !change.announce) {
       await dynamo().send(new UpdateCommand(Update));
       return { row: next };
     }
@@ -126,7 +132,7 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
 
 function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
-  const webhook = webhookFor(from, row.state);
+  const webhook = change.announce ?? webhookFor(from, row.state);
   return {
     ...eventKey(row.id, id),
     type: "event",

@@ -13,6 +13,8 @@ export const stateEventTypes = [
   "deployment.started",
   "deployment.updated",
   "deployment.deleted",
+  "deployment.migrated",
+  "deployment.migration_failed",
 ] as const;
 export type StateEventType = (typeof stateEventTypes)[number];
 
@@ -73,6 +75,12 @@ export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, 
   "deployment.started": state("A stopped deployment serves again."),
   "deployment.updated": state("A change (autoscaling, hardware) is in effect."),
   "deployment.deleted": state("The deployment and its provider endpoint are gone."),
+  "deployment.migrated": state(
+    "The proxy now sends the deployment's traffic to its endpoint on the provider's newer API (Together v2); `data.migratedFrom.endpointName` is the old provider endpoint name, `data.endpoint.name` the new one. The old endpoint is deleted once requests in flight on it have finished.",
+  ),
+  "deployment.migration_failed": state(
+    "A migration failed before the switch; the deployment keeps serving on its old endpoint and `data.lastError` says why.",
+  ),
   "deployment.idle_warning": {
     summary: "The deployment will be stopped for inactivity soon.",
     scope: "deployment",

@@ -2,6 +2,7 @@ import { Config } from "../../config";
 import { snapshot } from "../../hardware/price";
 import type { EndpointStatus, Provider } from "../../provider";
 import { type Desired, desiredOf, type Row } from "../row";
+import { drainDue, migrating, retire } from "./migrate";
 import {
   displayName,
   endpointFields,
@@ -83,6 +84,12 @@ export const stopping: Phase = async (row, p) => {
     await p.deleteEndpoint(row.replacementId);
     return { set: {}, remove: ["replacementId"], nextCheckSeconds: 0 };
   }
+  // A stop ends a migration under way too: it can be asked for again once started.
+  if (row.migration) {
+    if (row.migration.endpointId) await p.deleteEndpoint(row.migration.endpointId);
+    const { apiVersion: _, ...desired } = desiredOf(row);
+    return { set: { desired }, remove: ["migration"], nextCheckSeconds: 0 };
+  }
   const ep = row.endpointId ? await p.getEndpoint(row.endpointId) : await findEarlier(row, p);
   if (!ep) {
     if (row.endpointId) return missing(p, row.endpointId);
@@ -99,11 +106,14 @@ export const stopping: Phase = async (row, p) => {
 /** Deleted only once the provider no longer knows the endpoint: some delete in the background. */
 export const deleting: Phase = async (row, p) => {
   const earlier = row.endpointId ? undefined : await findEarlier(row, p);
-  const ids = [row.endpointId, row.replacementId, earlier?.id].filter((id): id is string => !!id);
+  const drained = row.migratedFrom?.deletedAt ? undefined : row.migratedFrom?.endpointId;
+  const ids = [row.endpointId, row.replacementId, row.migration?.endpointId, drained, earlier?.id].filter(
+    (id): id is string => !!id,
+  );
   for (const id of ids) await p.deleteEndpoint(id);
   const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
   if (remaining[0]) return wait(row, row.endpointId === remaining[0].id ? endpointFields(remaining[0]) : {});
-  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId"] };
+  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId", "migration"] };
 };
 
 /** updating: bring the endpoint to the desired spec, whichever request asked for it last. */
@@ -181,6 +191,9 @@ async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<St
 
 /** Settled deployments: notice what the provider did on its own. */
 export const watch: Phase = async (row, p) => {
+  if (row.state === "ready" && row.migration) return migrating(row, p);
+  const retired = await retire(row, p);
+  if (retired) return retired;
   if (!row.endpointId) return row.state === "stopped" ? lateCreate(row, p) : {};
   const ep = await p.getEndpoint(row.endpointId);
   if (!ep) {
@@ -224,7 +237,11 @@ export const watch: Phase = async (row, p) => {
   ) {
     return { to: "updating", reason: "converge", set: endpointFields(ep), nextCheckSeconds: 0 };
   }
-  return { set: endpointFields(ep) };
+  const drain = drainDue(row);
+  return {
+    set: endpointFields(ep),
+    nextCheckSeconds: drain === undefined ? undefined : Math.min(drain, Config.checkDelay().watch),
+  };
 };
 
 /**
