@@ -41,14 +41,44 @@ export function shouldRetry(status: number, headers: Headers): boolean {
 }
 
 type ErrorBody = { error?: { message?: unknown; type?: unknown; code?: unknown } };
+/** v2's gRPC-gateway status: `{code: 6, message: "Already Exists", details: [{type, title, …}]}`. */
+type StatusBody = { code?: unknown; message?: unknown; details?: unknown };
 
-function describe(status: number, body: unknown): { message: string; code?: string } {
+/** gRPC status numbers v2 answers with, by their canonical names. */
+const grpcCodes: Record<number, string> = {
+  1: "cancelled",
+  2: "unknown",
+  3: "invalid_argument",
+  4: "deadline_exceeded",
+  5: "not_found",
+  6: "already_exists",
+  7: "permission_denied",
+  8: "resource_exhausted",
+  9: "failed_precondition",
+  10: "aborted",
+  11: "out_of_range",
+  12: "unimplemented",
+  13: "internal",
+  14: "unavailable",
+  16: "unauthenticated",
+};
+
+const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
+
+/** Both generations' error bodies: v1 (and v2 inference) `{error: {…}}`, v2 management `{code, message}`. */
+export function describe(status: number, body: unknown): { message: string; code?: string } {
   const error = (body as ErrorBody | null)?.error;
-  const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
   if (error && typeof error === "object") {
     return {
       message: str(error.message) ?? `Together returned ${status}`,
       code: str(error.code) ?? str(error.type),
+    };
+  }
+  const grpc = body as StatusBody | null;
+  if (grpc && typeof grpc === "object" && (str(grpc.message) || typeof grpc.code === "number")) {
+    return {
+      message: str(grpc.message) ?? `Together returned ${status}`,
+      code: typeof grpc.code === "number" ? grpcCodes[grpc.code] : str(grpc.code),
     };
   }
   if (typeof body === "string" && body.trim()) return { message: body.trim().slice(0, 500) };

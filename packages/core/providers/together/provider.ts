@@ -1,223 +1,78 @@
-import type { EndpointStatus, ModelSpec, Provider, UploadStatus } from "../../src/provider";
-import { ProviderError } from "../../src/provider/error";
-import { adapters } from "./adapters";
-import { TogetherClient, type TogetherClientOptions } from "./client";
-import { NotFoundError } from "./errors";
-import { TOGETHER_BASE_URL } from "./facts";
-import { type Presign, parseSource, presignS3 } from "./source";
-import { toEndpointStatus, toHardware, toUploadStatus } from "./states";
-import type { Wire } from "./wire";
+import type { ApiVersion, Provider } from "../../src/provider";
+import { defaultApiVersion, togetherUrls } from "./facts";
+import { createTogetherV1Provider, type TogetherV1Options } from "./v1";
+import { TogetherV2Client, type TogetherV2ClientOptions } from "./v2/client";
+import { togetherV2 } from "./v2/provider";
+import { isV2Id } from "./v2/states";
 
-export type TogetherProviderOptions = Partial<TogetherClientOptions> & {
-  /** Turns `s3://bucket/key` into a GET URL Together can fetch; defaults to the AWS SDK presigner. */
-  presign?: Presign;
+export { uploadModelName } from "./v1";
+
+export type TogetherProviderOptions = TogetherV1Options & {
+  /** The generation new endpoints are created on; HANGAR_TOGETHER_API (default v2) when absent. */
+  apiVersion?: ApiVersion;
+  v2?: Partial<TogetherV2ClientOptions>;
 };
 
-/** The model name an upload for this deployment gets, so a later attempt can find its job again. */
-export function uploadModelName(deploymentId: string): string {
-  return `hangar-${deploymentId}`;
-}
+/** v2 endpoint strings are `<project slug>/hangar-dep-<ulid>`; v1 names end in the model's name and 8 hex. */
+const isV2Name = (name: string) => /^[^/]+\/hangar-dep-[0-9a-z]{26}(?:\/[^/]+)?$/.test(name);
 
-function matchesUpload(job: Wire.Job, deploymentId: string): boolean {
-  const name = job.args.modelName;
-  const wanted = uploadModelName(deploymentId);
-  return name === wanted || name?.endsWith(`/${wanted}`) === true;
-}
-
-function sourceOf(model: ModelSpec) {
-  try {
-    return parseSource(model);
-  } catch (error) {
-    return unsupported(error);
-  }
-}
-
-function unsupported(error: unknown): never {
-  throw new ProviderError("together", error instanceof Error ? error.message : String(error), {
-    retryable: false,
-    code: "unsupported_source",
-  });
-}
-
-/** Env is read when the first call needs a client, so importing this module needs no secrets. */
-function fromEnv() {
-  const apiKey = process.env.TOGETHER_API_KEY;
-  if (!apiKey) throw new Error("TOGETHER_API_KEY is not set");
-  return { apiKey, baseUrl: process.env.TOGETHER_BASE_URL ?? TOGETHER_BASE_URL };
-}
-
-/** Core's `Provider` over Together's v1 API. The client is built on first use, so importing needs no env. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
+/**
+ * Together as core sees it: one provider over both API generations. New endpoints go to v2 (or
+ * v1 when asked); every later call goes to the generation its id names (v2 ids are
+ * `<endpoint>/<deployment>`, v1 ids `endpoint-…`), so a deployment stays where it was created
+ * until it is migrated. Uploads stay on v1's `/models` (shared by both generations of a project).
+ */
 export function createTogetherProvider(options: TogetherProviderOptions = {}): Provider {
-  let client: TogetherClient | undefined;
+  const { apiVersion, v2: v2Options, ...v1Options } = options;
+  const v1 = createTogetherV1Provider(v1Options);
+  let client: TogetherV2Client | undefined;
   const api = () => {
-    const env = options.apiKey
-      ? { apiKey: options.apiKey, baseUrl: process.env.TOGETHER_BASE_URL }
-      : fromEnv();
-    client ??= new TogetherClient({ ...definedOnly(env), ...definedOnly(options) } as TogetherClientOptions);
+    const apiKey = v1Options.apiKey ?? process.env.TOGETHER_API_KEY;
+    if (!apiKey) throw new Error("TOGETHER_API_KEY is not set");
+    const urls = togetherUrls();
+    client ??= new TogetherV2Client({
+      apiKey,
+      baseUrl: urls.v2,
+      identityUrl: v1Options.baseUrl ?? urls.v1,
+      inferenceUrl: urls.inference,
+      projectId: process.env.TOGETHER_PROJECT_ID || undefined,
+      ...defined({ ...v1Options, presign: undefined }),
+      ...v2Options,
+    } as TogetherV2ClientOptions);
     return client;
   };
-  const presign = options.presign ?? presignS3;
-
-  async function uploadSource(model: ModelSpec): Promise<string> {
-    const source = sourceOf(model);
-    switch (source.kind) {
-      case "huggingface":
-        return source.repo;
-      case "url":
-        return source.url;
-      case "s3":
-        return presign(source.bucket, source.key);
-      case "name":
-        return unsupported(new Error(`${source.model} is served by Together and needs no upload`));
-    }
-  }
-
-  async function patch(id: string, body: Wire.UpdateEndpoint): Promise<EndpointStatus> {
-    return toEndpointStatus(await api().endpoints.update(id, body));
-  }
+  const v2 = togetherV2(api);
+  const generation = (asked?: ApiVersion) => asked ?? apiVersion ?? defaultApiVersion();
+  const onV2 = (id: string) => isV2Id(id);
 
   return {
-    name: "together",
-    capabilities: {
-      upload: "pull",
-      scaleToZero: false,
-      precisions: [],
-      adapters: true,
-      adapterEndpoints: false,
+    ...v1,
+    async findEndpoint(ref) {
+      return generation(ref.apiVersion) === "v2" ? v2.findEndpoint(ref) : v1.findEndpoint(ref);
     },
-
-    needsUpload(model) {
-      try {
-        return parseSource(model).kind !== "name";
-      } catch {
-        return true;
-      }
-    },
-
-    async findUpload({ deploymentId }) {
-      const jobs = (await api().jobs.list()).filter((job) => matchesUpload(job, deploymentId));
-      const latest = jobs.sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""))[0];
-      return latest && toUploadStatus(latest);
-    },
-
-    async startUpload({ deploymentId, model }): Promise<UploadStatus> {
-      const modelSource = await uploadSource(model);
-      const result = await api().models.upload({
-        model_name: uploadModelName(deploymentId),
-        model_source: modelSource,
-        model_type: model.type,
-        ...(model.type === "adapter" && model.baseModel ? { base_model: model.baseModel } : {}),
-        ...(model.hfToken ? { hf_token: model.hfToken } : {}),
-        description: `Hangar deployment ${deploymentId}`,
-      });
-      return { jobId: result.job_id, modelName: result.model_name, state: "pending", raw: "Queued" };
-    },
-
-    async getUpload(jobId) {
-      return toUploadStatus(await api().jobs.get(jobId));
-    },
-
-    async findEndpoint({ displayName, model, since }) {
-      const listed = await api().endpoints.list({ type: "dedicated", mine: true });
-      // List items carry no display_name, so each candidate is fetched: only those of this model
-      // created since the attempt could have been made (less a margin for clock skew).
-      const after = since ? Date.parse(since) - CLOCK_SKEW_MS : 0;
-      const candidates = listed.filter(
-        (e) => e.model === model && (!e.created_at || Date.parse(e.created_at) >= after),
-      );
-      for (const item of candidates) {
-        const endpoint = await getOrUndefined(api(), item.id);
-        if (endpoint?.display_name === displayName) return toEndpointStatus(endpoint);
-      }
-      return undefined;
-    },
-
     async createEndpoint(input) {
-      const endpoint = await api().endpoints.create({
-        model: input.model,
-        hardware: input.hardware,
-        display_name: input.displayName,
-        autoscaling: {
-          min_replicas: input.autoscaling.minReplicas,
-          max_replicas: input.autoscaling.maxReplicas,
-        },
-        // Hangar stops idle deployments itself; Together's own default (60 min per its docs) is
-        // switched off with 0 unless the deployment asks for a Together-side timeout.
-        inactive_timeout: input.inactiveTimeoutMinutes ?? 0,
-        // `enableAdapters` has no counterpart here: v1 create takes no LoRA flag, and an adapter
-        // uploaded for this endpoint's model is bound later through /endpoints/{id}/adapters.
-      });
-      return toEndpointStatus(endpoint);
+      return generation(input.apiVersion) === "v2" ? v2.createEndpoint(input) : v1.createEndpoint(input);
     },
-
-    async getEndpoint(id) {
-      const endpoint = await getOrUndefined(api(), id);
-      return endpoint && toEndpointStatus(endpoint);
-    },
-
-    updateEndpoint: (id, { autoscaling }) =>
-      patch(id, {
-        autoscaling: { min_replicas: autoscaling.minReplicas, max_replicas: autoscaling.maxReplicas },
-      }),
-    startEndpoint: (id) => patch(id, { state: "STARTED" }),
-    stopEndpoint: (id) => patch(id, { state: "STOPPED" }),
-
-    async deleteEndpoint(id) {
-      try {
-        await api().endpoints.delete(id);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-      }
-    },
-
-    /** Together lists the account's uploads beside its catalogue; Hangar's carry its `hangar-` prefix. */
-    async catalogue() {
-      const models = await api().models.list({ dedicated: true });
-      return models
-        .filter((m) => !/(?:^|\/)hangar-dep_[0-9a-z]{26}$/.test(m.id))
-        .map((m) => ({
-          id: m.id,
-          displayName: m.display_name,
-          type: m.type,
-          contextLength: m.context_length,
-        }));
-    },
-
-    async hardware({ model }) {
-      try {
-        return (await api().hardware({ model })).map(toHardware);
-      } catch (error) {
-        if (model && error instanceof NotFoundError) {
-          throw new ProviderError("together", `${model} cannot be deployed on Together dedicated hardware`, {
-            status: 404,
-            code: "model_not_deployable",
-            retryable: false,
-            body: error.options.body,
-          });
-        }
-        throw error;
-      }
-    },
-
-    chat({ endpointName, body, signal }) {
-      return api().chat({ ...body, model: endpointName }, { signal });
-    },
-
-    ...adapters(api),
+    getEndpoint: (id) => (onV2(id) ? v2.getEndpoint(id) : v1.getEndpoint(id)),
+    updateEndpoint: (id, input) =>
+      onV2(id) ? v2.updateEndpoint(id, input.autoscaling) : v1.updateEndpoint(id, input),
+    startEndpoint: (id, input) =>
+      onV2(id) ? v2.startEndpoint(id, input.autoscaling) : v1.startEndpoint(id, input),
+    stopEndpoint: (id) => (onV2(id) ? v2.stopEndpoint(id) : v1.stopEndpoint(id)),
+    deleteEndpoint: (id) => (onV2(id) ? v2.deleteEndpoint(id) : v1.deleteEndpoint(id)),
+    hardware: (input) =>
+      generation(input.apiVersion) === "v2" ? v2.hardware(input.model) : v1.hardware(input),
+    catalogue: () => (generation() === "v2" ? v2.catalogue() : v1.catalogue()),
+    chat: (input) => (isV2Name(input.endpointName) ? v2.chat(input) : v1.chat(input)),
+    loadAdapter: (input) =>
+      onV2(input.endpointId) ? v2.adapters.loadAdapter(input) : (v1.loadAdapter?.(input) as never),
+    getAdapter: (input) =>
+      onV2(input.endpointId) ? v2.adapters.getAdapter(input) : (v1.getAdapter?.(input) as never),
+    unloadAdapter: (input) =>
+      onV2(input.endpointId) ? v2.adapters.unloadAdapter(input) : (v1.unloadAdapter?.(input) as never),
   };
 }
 
-async function getOrUndefined(client: TogetherClient, id: string): Promise<Wire.Endpoint | undefined> {
-  try {
-    return await client.endpoints.get(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
-}
-
-function definedOnly(options: object): Partial<TogetherClientOptions> {
-  return Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== "presign"));
+function defined(options: object) {
+  return Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== "baseUrl"));
 }

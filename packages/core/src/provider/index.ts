@@ -13,8 +13,11 @@ export type ProviderFacts = {
   /** The env variables its client needs, and the SST secrets that set them on AWS (for messages). */
   env: readonly string[];
   secrets: string;
-  /** The OpenAI-compatible chat completions URL clients call, honouring base-URL overrides. */
-  inferenceUrl(): string;
+  /**
+   * The OpenAI-compatible chat completions URL clients call, honouring base-URL overrides; for the
+   * API generation a deployment lives on where the provider has more than one.
+   */
+  inferenceUrl(apiVersion?: ApiVersion): string;
 };
 
 export type ModelSpec = {
@@ -133,7 +136,12 @@ export type Hardware = {
   priceSource: "provider" | "table";
   priceAsOf?: string;
   availability: "available" | "insufficient" | "unavailable" | "unknown";
+  /** Where it can be placed, when the provider places by region (Together v2). */
+  regions?: RegionHeadroom[];
 };
+
+/** Additional replicas that fit in a region now: `atLeast` when the provider caps the count it tells. */
+export type RegionHeadroom = { name: string; headroom: number | null; atLeast: boolean };
 
 /** A base model of the provider's catalogue. */
 export type DeployableModel = {
@@ -203,6 +211,10 @@ export interface Provider {
     displayName: string;
     model: string;
     since?: string;
+    /** The generation the deployment lives on (Together); the provider's default when absent. */
+    apiVersion?: ApiVersion;
+    /** As in `createEndpoint`: where a replacement under the same name would be. */
+    sameNameAs?: string;
   }): Promise<EndpointStatus | undefined>;
   createEndpoint(input: CreateEndpointInput): Promise<EndpointStatus>;
   /** Undefined when the provider no longer knows the endpoint. */
@@ -213,7 +225,8 @@ export interface Provider {
   stopEndpoint(id: string): Promise<EndpointStatus>;
   /** Idempotent: an endpoint already gone counts as deleted. */
   deleteEndpoint(id: string): Promise<void>;
-  hardware(input: { model?: string }): Promise<Hardware[]>;
+  /** `apiVersion`: the generation's catalogue (Together), the provider's default when absent. */
+  hardware(input: { model?: string; apiVersion?: ApiVersion }): Promise<Hardware[]>;
   /** Base models the provider offers for dedicated deployment (not the account's own uploads). */
   catalogue(): Promise<DeployableModel[]>;
   /** OpenAI-compatible chat completion against an endpoint; the response is passed through as is. */

@@ -1,5 +1,5 @@
 import { VisibleError } from "../error";
-import type { Provider, ProviderFacts, ProviderName } from ".";
+import type { ApiVersion, Provider, ProviderFacts, ProviderName } from ".";
 
 /**
  * One provider as a function's entry hands it to the domain: its facts, and a way to build its
@@ -40,8 +40,8 @@ export function assertConfigured(name: ProviderName) {
 }
 
 /** Where the provider's OpenAI-compatible inference lives. */
-export function inferenceUrl(name: ProviderName): string {
-  return registration(name).facts.inferenceUrl();
+export function inferenceUrl(name: ProviderName, apiVersion?: ApiVersion): string {
+  return registration(name).facts.inferenceUrl(apiVersion);
 }
 
 /** The provider client for a name, built on first use from configuration. */
