@@ -44,7 +44,7 @@ async function create(row: Row, p: Provider, m: Migration) {
   const model = row.modelName as string;
   const want = desiredOf(row);
   // Whatever an earlier attempt created, it created after the migration began; the old endpoint did not.
-  const found = await p.findEndpoint({ displayName: name, model, since: m.startedAt });
+  const found = await p.findEndpoint({ displayName: name, model, since: m.startedAt, apiVersion: m.to });
   if (found && found.id !== row.endpointId) return found;
   return p.createEndpoint({
     deploymentId: row.id,
