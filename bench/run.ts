@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { type Stack, startStack } from "@hangar/local/stack";
+import { measureCalls } from "./calls";
 import { apiClient, simClient } from "./client";
 import { machine, watchMemory } from "./machine";
 import { measureReady, type ReadyResult } from "./ready";
@@ -44,6 +45,20 @@ async function bench(stack: Stack, memory: ReturnType<typeof watchMemory>) {
       sequential: true,
     });
 
+    // Calls per deployment on each Together API generation, same models and counts.
+    const generations: { label: string; count: number; calls: Record<string, number> }[] = [];
+    for (const [label, source] of [
+      ["catalog", CATALOG_MODEL],
+      ["hf:// upload", "hf://acme/tiny-llama"],
+    ] as const) {
+      for (const apiVersion of ["v1", "v2"] as const) {
+        const t = Date.now();
+        const calls = await measureCalls(ctx, READY_DEPLOYMENTS, { source, apiVersion });
+        generations.push({ label: `${label} ${apiVersion}`, count: READY_DEPLOYMENTS, calls });
+        say(`${label} on ${apiVersion}: ${READY_DEPLOYMENTS} deployments ready in ${elapsed(t)}`);
+      }
+    }
+
     const t = Date.now();
     const throughput = await measureThroughput(stack, THROUGHPUT);
     say(`throughput measured in ${elapsed(t)}`);
@@ -51,6 +66,7 @@ async function bench(stack: Stack, memory: ReturnType<typeof watchMemory>) {
 
     say(readyTable(sets));
     say(callsTable(sets.map(({ label, count, result }) => ({ label, count, calls: result.calls }))));
+    say(callsTable(generations, "Together calls per deployment, v1 next to v2"));
     say(throughputTable(throughput, THROUGHPUT));
     return children;
   } finally {
