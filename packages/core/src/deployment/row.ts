@@ -145,6 +145,9 @@ export type TransferFile = { path: string; size: number; sent: number; done: boo
 
 export { key, tenantPk } from "./keys";
 
+/** Together rows stored before v2 existed live on v1; other providers have one generation. */
+const apiVersionOf = (row: Row) => (row.provider === "together" ? "v1" : undefined);
+
 export function toInfo(row: Row): Info {
   return {
     id: row.id,
@@ -187,7 +190,9 @@ export function toInfo(row: Row): Info {
       endpointId: row.endpointId ?? null,
       endpointState: row.endpointState ?? null,
     },
-    endpoint: row.endpointName ? { name: row.endpointName, url: inferenceUrl(row.provider) } : null,
+    endpoint: row.endpointName
+      ? { name: row.endpointName, url: inferenceUrl(row.provider, row.apiVersion ?? apiVersionOf(row)) }
+      : null,
     apiVersion: row.provider === "together" ? (row.apiVersion ?? "v1") : null,
     migration: row.migration
       ? {
