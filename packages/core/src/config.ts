@@ -38,6 +38,12 @@ export const Config = {
   }),
   /** After a migration's switch, the old endpoint serves this long before it is deleted (requests in flight). */
   migrationDrainSeconds: () => seconds("HANGAR_MIGRATION_DRAIN_SECONDS", 300),
+  /**
+   * The Together API generation new deployments use unless a request names one: v2, or v1 for
+   * operators who need it until Together retires v1 (end of 2026). The provider reads it too, for
+   * the catalogue it shows when nothing names a generation.
+   */
+  togetherApi: (): "v1" | "v2" => (process.env.HANGAR_TOGETHER_API?.toLowerCase() === "v1" ? "v1" : "v2"),
   /** How long a worker owns one step of a deployment before another may take it over. */
   stepLeaseSeconds: () => seconds("HANGAR_STEP_LEASE_SECONDS", 60),
   /**

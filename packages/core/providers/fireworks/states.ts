@@ -50,6 +50,8 @@ export function toEndpointStatus(deployment: Wire.Deployment): EndpointStatus {
       : undefined,
     autoscaling: { minReplicas: deployment.minReplicaCount, maxReplicas: deployment.maxReplicaCount ?? 0 },
     displayName: deployment.displayName,
+    // Ready replicas where Fireworks breaks them out; else every replica it runs.
+    readyReplicas: deployment.replicaStats?.readyReplicaCount ?? deployment.replicaCount,
   };
 }
 

@@ -69,6 +69,8 @@ export namespace Wire {
     maxReplicaCount: z.number().int().optional(),
     desiredReplicaCount: z.number().int().default(0),
     replicaCount: z.number().int().default(0),
+    /** Provisioning progress, and the replicas serving (what Fireworks bills). */
+    replicaStats: z.looseObject({ readyReplicaCount: z.number().int().optional() }).optional(),
     acceleratorType: z.string().optional(),
     acceleratorCount: z.number().int().optional(),
     precision: z.string().optional(),

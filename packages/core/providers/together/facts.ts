@@ -5,23 +5,23 @@ export const TOGETHER_V2_BASE_URL = "https://api.together.ai/v2";
 export const TOGETHER_INFERENCE_URL = "https://api-inference.together.ai/v1";
 
 const trim = (url: string) => url.replace(/\/+$/, "");
-const env = (name: string) => process.env[name] || undefined;
 
 /**
  * Where each part of Together lives. Explicit settings win; a TOGETHER_BASE_URL alone (a proxy,
  * the simulator) moves all three: v2 beside it (`…/v1` → `…/v2`) and inference onto it.
  */
 export function togetherUrls() {
-  const base = env("TOGETHER_BASE_URL");
+  const base = process.env.TOGETHER_BASE_URL || undefined;
   const v1 = trim(base ?? TOGETHER_BASE_URL);
-  const v2 = env("TOGETHER_V2_BASE_URL") ?? (base ? `${v1.replace(/\/v1$/, "")}/v2` : TOGETHER_V2_BASE_URL);
-  const inference = env("TOGETHER_INFERENCE_URL") ?? (base ? v1 : TOGETHER_INFERENCE_URL);
+  const v2 =
+    process.env.TOGETHER_V2_BASE_URL || (base ? `${v1.replace(/\/v1$/, "")}/v2` : TOGETHER_V2_BASE_URL);
+  const inference = process.env.TOGETHER_INFERENCE_URL || (base ? v1 : TOGETHER_INFERENCE_URL);
   return { v1, v2: trim(v2), inference: trim(inference) };
 }
 
 /** The generation new Together deployments are created on: v2 unless HANGAR_TOGETHER_API=v1. */
 export function defaultApiVersion(): ApiVersion {
-  return env("HANGAR_TOGETHER_API")?.toLowerCase() === "v1" ? "v1" : "v2";
+  return process.env.HANGAR_TOGETHER_API?.toLowerCase() === "v1" ? "v1" : "v2";
 }
 
 export const facts: ProviderFacts = {

@@ -5,7 +5,7 @@ import { usage } from "./v2/analytics";
 import { TogetherV2Client, type TogetherV2ClientOptions } from "./v2/client";
 import { endpointEvents } from "./v2/events";
 import { togetherV2 } from "./v2/provider";
-import { isV2Id } from "./v2/states";
+import { isV2Id, withAliases } from "./v2/states";
 
 export { uploadModelName } from "./v1";
 
@@ -62,10 +62,19 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       onV2(id) ? v2.startEndpoint(id, input.autoscaling) : v1.startEndpoint(id, input),
     stopEndpoint: (id) => (onV2(id) ? v2.stopEndpoint(id) : v1.stopEndpoint(id)),
     deleteEndpoint: (id) => (onV2(id) ? v2.deleteEndpoint(id) : v1.deleteEndpoint(id)),
-    hardware: (input) =>
-      generation(input.apiVersion) === "v2" ? v2.hardware(input.model) : v1.hardware(input),
+    async hardware(input) {
+      if (generation(input.apiVersion) === "v1") return v1.hardware(input);
+      const [list, v1Ids] = await Promise.all([
+        v2.hardware(input.model),
+        v1.hardware({}).then(
+          (l) => l.map((h) => h.id),
+          () => [],
+        ),
+      ]);
+      return withAliases(list, v1Ids);
+    },
     catalogue: () => (generation() === "v2" ? v2.catalogue() : v1.catalogue()),
-    chat: (input) => (isV2Name(input.endpointName) ? v2.chat(input) : v1.chat(input)),
+    chat: async (input) => notServing(await (isV2Name(input.endpointName) ? v2.chat(input) : v1.chat(input))),
     loadAdapter: (input) =>
       onV2(input.endpointId) ? v2.adapters.loadAdapter(input) : (v1.loadAdapter?.(input) as never),
     getAdapter: (input) =>
@@ -76,6 +85,28 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
     events: async (input) => (onV2(input.endpointId) ? endpointEvents(api(), input) : []),
     usage: (input) => usage(api(), input),
   };
+}
+
+/** What Together answers (400) for an endpoint that exists but serves nothing right now. */
+const NOT_SERVING = new Set([
+  "endpoint_not_ready",
+  "endpoint_not_configured",
+  "dedicated_endpoint_not_running",
+]);
+
+/**
+ * Together says "not serving" with a 400, which core would read as the caller's mistake: it is
+ * passed on as a 409 (the endpoint's state, not the request), body unchanged.
+ */
+async function notServing(response: Response): Promise<Response> {
+  if (response.status !== 400) return response;
+  const text = await response.text();
+  let code: unknown;
+  try {
+    code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
+  } catch {}
+  const status = typeof code === "string" && NOT_SERVING.has(code) ? 409 : 400;
+  return new Response(text, { status, headers: response.headers });
 }
 
 function defined(options: object) {

@@ -110,8 +110,9 @@ export function add(totals: Totals, piece: Piece, current: CurrentPrice): Totals
   const saved = change.to === "stopped" && piece.afterReady;
   if ((!billed && !saved) || change.onBase) return totals;
   const ms = piece.end - piece.start;
-  const live = change.replicas !== undefined;
-  const replicas = change.replicas ?? change.minReplicas;
+  // Saved time is what the stopped replicas would have cost: the floor it runs with, not the 0 now serving.
+  const live = change.replicas !== undefined && !saved;
+  const replicas = live ? (change.replicas as number) : change.minReplicas;
   const { price } = priceFor(change, current);
   const cost = price ? costOf(toMicros(price.pricePerHour), replicas, ms) : 0;
   const next = { ...totals, unpricedMs: totals.unpricedMs + (price ? 0 : ms) };

@@ -16,6 +16,7 @@ type EventItem = Pick<EventRow, "at" | "sequence" | "to" | "reason"> & {
     model?: { baseDeploymentId?: string };
     price?: Change["price"] | null;
     replicas?: number;
+    observed?: { readyReplicas?: number | null } | null;
   };
 };
 
@@ -30,7 +31,7 @@ export async function history(deploymentId: string, until: number): Promise<Chan
       ":last": eventKey(deploymentId, idsUntil("evt", until)).sk,
     },
     ProjectionExpression:
-      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.#model.baseDeploymentId",
+      "#at, #seq, #to, #reason, #d.#provider, #d.hardware, #d.autoscaling, #d.price, #d.replicas, #d.observed.readyReplicas, #d.#model.baseDeploymentId",
     ExpressionAttributeNames: {
       "#at": "at",
       "#seq": "sequence",
@@ -49,10 +50,17 @@ export async function history(deploymentId: string, until: number): Promise<Chan
     provider: e.data.provider,
     hardware: e.data.hardware,
     minReplicas: e.data.autoscaling.minReplicas,
-    replicas: typeof e.data.replicas === "number" ? e.data.replicas : undefined,
+    replicas: liveReplicas(e),
     price: e.data.price ?? undefined,
     onBase: Boolean(e.data.model?.baseDeploymentId),
   }));
+}
+
+/** What the provider reported serving at this change (observed.readyReplicas), where it reports it. */
+function liveReplicas(e: EventItem): number | undefined {
+  if (typeof e.data.replicas === "number") return e.data.replicas;
+  const ready = e.data.observed?.readyReplicas;
+  return typeof ready === "number" ? ready : undefined;
 }
 
 export type DeploymentRef = Pick<Row, "id" | "tenantId" | "name" | "provider" | "hardware" | "state">;

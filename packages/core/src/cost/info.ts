@@ -25,7 +25,7 @@ export const CostTotals = z.object({
   }),
   basis: z.enum(["min_replicas", "live_replicas", "mixed"]).meta({
     description:
-      "Which replica count the cost rests on. `min_replicas`: the provider doesn't report live replicas (Together), so autoscaling.minReplicas is billed as a floor; autoscaled replicas above it are not counted.",
+      "Which replica count the cost rests on. `live_replicas`: the replicas the provider reported serving (Together v2 `readyReplicas`, Fireworks' ready replicas), recorded at each state change and whenever the count moves while ready; `min_replicas`: the provider doesn't report them (Together v1), so autoscaling.minReplicas is billed as a floor and autoscaled replicas above it are not counted; `mixed`: some of each.",
   }),
 });
 

@@ -1,7 +1,7 @@
 import { VisibleError } from "../error";
 import { closeMatches } from "../hardware/match";
 import { hardwareList } from "../hardware/price";
-import type { Hardware, ProviderName } from "../provider";
+import type { ApiVersion, Hardware, ProviderName } from "../provider";
 import { ProviderError } from "../provider/error";
 import { log } from "../util/log";
 import type { Warning } from "./row";
@@ -10,8 +10,12 @@ import type { Warning } from "./row";
 const LIST_TIMEOUT_MS = 3000;
 
 /** The Hangar route that lists the ids `hardware.unknown` would accept. */
-export function hardwareRoute(provider: ProviderName, model?: string) {
-  const query = new URLSearchParams({ provider, ...(model ? { model } : {}) });
+export function hardwareRoute(provider: ProviderName, model?: string, apiVersion?: ApiVersion) {
+  const query = new URLSearchParams({
+    provider,
+    ...(model ? { model } : {}),
+    ...(apiVersion ? { apiVersion } : {}),
+  });
   return `/v1/hardware?${query}`;
 }
 
@@ -19,11 +23,13 @@ export function hardwareRoute(provider: ProviderName, model?: string) {
  * The hardware `id` names at `provider` (for `model` when the provider knows the model already,
  * otherwise anything it offers). Unknown ids are refused with the closest ones; a provider that
  * doesn't answer in time leaves the id unchecked, with a warning, rather than blocking the deploy.
+ * An alias (a v1 id for a Together v2 deployment) answers the hardware under its own id.
  */
 export async function checkHardware(
   provider: ProviderName,
   id: string,
   model?: string,
+  apiVersion?: ApiVersion,
 ): Promise<{ hardware?: Hardware; warnings: Warning[] }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
@@ -31,7 +37,7 @@ export async function checkHardware(
   });
   let list: Hardware[] | undefined;
   try {
-    list = await Promise.race([hardwareList(provider, { model }), timeout]);
+    list = await Promise.race([hardwareList(provider, { model, apiVersion }), timeout]);
   } catch (error) {
     if (error instanceof ProviderError && error.code === "model_not_deployable") {
       throw new VisibleError(
@@ -45,16 +51,16 @@ export async function checkHardware(
     clearTimeout(timer);
   }
   if (!list) return { warnings: [unchecked(provider, id)] };
-  const found = list.find((h) => h.id === id);
+  const found = list.find((h) => h.id === id) ?? list.find((h) => h.aliases?.includes(id));
   if (found) return { hardware: found, warnings: [] };
-  const route = hardwareRoute(provider, model);
+  const route = hardwareRoute(provider, model, apiVersion);
   const suggestions = closeMatches(
     id,
     list.map((h) => h.id),
   );
   const hint = `${suggestions.length ? ` Did you mean ${suggestions.join(" or ")}?` : ""} GET ${route} lists the valid ids.`;
   const details = { hardware: id, provider, ...(model ? { model } : {}), suggestions, list: route };
-  if (model && (await offered(provider, id))) {
+  if (model && (await offered(provider, id, apiVersion))) {
     throw new VisibleError(
       "unprocessable",
       "hardware.incompatible",
@@ -71,9 +77,9 @@ export async function checkHardware(
 }
 
 /** Whether the provider offers `id` at all, for any model; false when it can't say. */
-async function offered(provider: ProviderName, id: string) {
-  const all = await hardwareList(provider).catch(() => []);
-  return all.some((h) => h.id === id);
+async function offered(provider: ProviderName, id: string, apiVersion?: ApiVersion) {
+  const all = await hardwareList(provider, { apiVersion }).catch(() => []);
+  return all.some((h) => h.id === id || h.aliases?.includes(id));
 }
 
 const unchecked = (provider: ProviderName, id: string): Warning => ({

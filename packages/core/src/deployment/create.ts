@@ -28,7 +28,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  */
 export const create = fn(CreateInput, async (input, idempotencyKey?: string) => {
   const tenantId = useTenant();
-  const { base, hardware, warnings } = await checkCreate(input);
+  const { base, apiVersion, hardware, warnings } = await checkCreate(input);
   const now = new Date();
   const at = now.toISOString();
   const id = createId("deployment");
@@ -45,7 +45,10 @@ export const create = fn(CreateInput, async (input, idempotencyKey?: string) => 
     state: "queued",
     model,
     hfToken,
-    hardware: base?.hardware ?? (input.hardware as string),
+    // A checked id under its own name (a v1 hardware id given for a Together v2 deployment).
+    hardware: base?.hardware ?? hardware?.id ?? (input.hardware as string),
+    apiVersion,
+    region: input.region ? { name: input.region.name, required: input.region.required ?? false } : undefined,
     autoscaling: input.autoscaling,
     ...(await idleSettings(tenantId, input, base)),
     schedule: input.schedule ?? undefined,

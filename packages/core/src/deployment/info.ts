@@ -52,6 +52,14 @@ export const Info = z
         raw: z.string().meta({ description: "The provider's own state string." }),
         autoscaling: AutoscalingInfo.extend({ maxReplicas: z.number().int().min(0) }).nullable(),
         hardware: z.string().nullable(),
+        readyReplicas: z.number().int().nullable().meta({
+          description:
+            "Replicas serving now as the provider reports them (what it bills); null when it doesn't say.",
+        }),
+        region: z
+          .string()
+          .nullable()
+          .meta({ description: "Where it runs, where the provider places by region." }),
         at: z.string().meta({ description: "When the provider last reported it." }),
       })
       .nullable()
@@ -126,6 +134,9 @@ export const Info = z
       })
       .nullable()
       .meta({ description: "Where a migrated deployment came from." }),
+    region: z.object({ name: z.string(), required: z.boolean() }).nullable().meta({
+      description: "The region asked for at create (Together v2); observed.region is where it runs.",
+    }),
     lastError: ErrorInfo.nullable(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })).meta({
       description:

@@ -118,6 +118,22 @@ export const CreateInput = z
       .boolean()
       .default(false)
       .meta({ description: "Let adapters be loaded onto this deployment later." }),
+    apiVersion: z.enum(["v1", "v2"]).optional().meta({
+      description:
+        "Together only: the API generation to deploy on. Omitted: the Hangar's setting (HANGAR_TOGETHER_API, v2 by default). v1 is supported by Together until the end of 2026.",
+    }),
+    region: z
+      .object({
+        name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "A region name, e.g. us-central-8."),
+        required: z.boolean().default(false).meta({
+          description: "true: only this region; false: preferred, elsewhere when it has no room.",
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          "Together v2 only: where to run. GET /v1/hardware?provider=together lists each hardware's regions and headroom.",
+      }),
   })
   .refine((d) => d.hardware || d.model.baseDeploymentId, {
     message: "Give the hardware to deploy on.",
@@ -159,7 +175,7 @@ export const ListInput = z.object({
   provider: z.enum(enabledProviders).optional(),
   apiVersion: z.enum(["v1", "v2"]).optional().meta({
     description:
-      "Together deployments on this API generation; `?provider=together&apiVersion=v1` lists what is left to migrate.",
+      "Together deployments on this API generation only (apiVersion=v1: what is left to migrate to v2).",
   }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),

@@ -57,19 +57,14 @@ export const list = fn(ListInput, async (input) => {
     names[`#${field}`] = field;
     values[`:${field}`] = input[field];
   }
-  // Rows stored before Together v2 have no apiVersion: they live on v1 (only Together has one).
   if (input.apiVersion) {
-    filters.push(
-      input.apiVersion === "v1"
-        ? "#provider_av = :together AND (attribute_not_exists(#apiVersion) OR #apiVersion = :apiVersion)"
-        : "#apiVersion = :apiVersion",
-    );
+    // Together rows written before v2 carry no apiVersion: they live on v1.
+    const v1 = input.apiVersion === "v1" ? " OR attribute_not_exists(#apiVersion)" : "";
+    filters.push(`#gen = :gen AND (#apiVersion = :apiVersion${v1})`);
+    names["#gen"] = "provider";
     names["#apiVersion"] = "apiVersion";
+    values[":gen"] = "together";
     values[":apiVersion"] = input.apiVersion;
-    if (input.apiVersion === "v1") {
-      names["#provider_av"] = "provider";
-      values[":together"] = "together";
-    }
   }
   const result = await dynamo().send(
     new QueryCommand({

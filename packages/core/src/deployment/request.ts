@@ -110,7 +110,8 @@ export function remove(id: string, options: { cascade?: boolean } = {}) {
  * way up or already updating picks it up on its next check, which comes at once.
  */
 export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>, id: string) => {
-  await checkUpdate(id, input);
+  // A v1 hardware id asked of a Together v2 deployment is recorded under its v2 name.
+  const hardware = (await checkUpdate(id, input)) ?? input.hardware;
   return request(id, (row) => {
     assertOwnEndpoint(row, "update");
     const set: Partial<Row> = {};
@@ -129,7 +130,7 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
     const desired = {
       ...was,
       autoscaling: input.autoscaling ?? was.autoscaling,
-      hardware: input.hardware ?? was.hardware,
+      hardware: hardware ?? was.hardware,
     };
     const changed = !same(desired.autoscaling, was.autoscaling) || desired.hardware !== was.hardware;
     if (row.state === "deleting" || row.state === "deleted" || (changed && row.state === "failed")) {

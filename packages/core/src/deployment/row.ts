@@ -59,8 +59,12 @@ export type Row = {
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
-  /** The provider API generation the endpoint lives on (Together); absent: v1. */
+  /** After a hardware change: the endpoint it replaced, deleted in the background until the provider forgets it. */
+  retiringId?: string;
+  /** Together: the API generation the endpoint lives on. Rows without it were created on v1. */
   apiVersion?: ApiVersion;
+  /** Where it was asked to run (Together v2). */
+  region?: { name: string; required: boolean };
   /** A move to another API generation under way (migrate.ts): the new endpoint, until it serves. */
   migration?: Migration;
   /** Where a migrated deployment came from; its old endpoint is deleted once the drain has passed. */
@@ -127,8 +131,15 @@ export type Observed = {
   raw: string;
   autoscaling?: Autoscaling;
   hardware?: string;
+  /** Replicas serving (and billed) as the provider last reported them; absent where it doesn't say. */
+  readyReplicas?: number;
+  region?: string;
   at: string;
 };
+
+/** The generation a deployment lives on: Together rows without one predate v2 (v1); other providers have one. */
+export const apiVersionOf = (row: Pick<Row, "provider" | "apiVersion">): ApiVersion | undefined =>
+  row.provider === "together" ? (row.apiVersion ?? "v1") : undefined;
 
 /** The desired side, also for rows stored before it existed (their state and pending update). */
 export function desiredOf(row: Row): Desired {
@@ -144,9 +155,6 @@ export function desiredOf(row: Row): Desired {
 export type TransferFile = { path: string; size: number; sent: number; done: boolean };
 
 export { key, tenantPk } from "./keys";
-
-/** Together rows stored before v2 existed live on v1; other providers have one generation. */
-const apiVersionOf = (row: Row) => (row.provider === "together" ? "v1" : undefined);
 
 export function toInfo(row: Row): Info {
   return {
@@ -164,6 +172,8 @@ export function toInfo(row: Row): Info {
           raw: row.observed.raw,
           autoscaling: row.observed.autoscaling ?? null,
           hardware: row.observed.hardware ?? null,
+          readyReplicas: row.observed.readyReplicas ?? null,
+          region: row.observed.region ?? null,
           at: row.observed.at,
         }
       : null,
@@ -191,9 +201,10 @@ export function toInfo(row: Row): Info {
       endpointState: row.endpointState ?? null,
     },
     endpoint: row.endpointName
-      ? { name: row.endpointName, url: inferenceUrl(row.provider, row.apiVersion ?? apiVersionOf(row)) }
+      ? { name: row.endpointName, url: inferenceUrl(row.provider, apiVersionOf(row)) }
       : null,
-    apiVersion: row.provider === "together" ? (row.apiVersion ?? "v1") : null,
+    apiVersion: apiVersionOf(row) ?? null,
+    region: row.region ?? null,
     migration: row.migration
       ? {
           to: row.migration.to,

@@ -1,11 +1,12 @@
+import { Config } from "../config";
 import { VisibleError } from "../error";
-import type { Capabilities, Provider } from "../provider";
+import type { ApiVersion, Capabilities, Hardware, Provider } from "../provider";
 import { assertConfigured, useProvider } from "../provider/lookup";
 import { checkAdapterBase, checkAdapterTarget } from "./check-adapter";
 import { checkHardware } from "./check-hardware";
 import type { CreateInput, UpdateInput } from "./input";
 import { mine } from "./query";
-import type { Row } from "./row";
+import { apiVersionOf, type Row } from "./row";
 import { checkSource } from "./source";
 
 type Parsed = Omit<CreateInput, "autoscaling"> & {
@@ -94,12 +95,63 @@ export async function checkCreate(input: Parsed) {
   }
   checkAdapterTarget(provider, input.model);
   const base = await checkBase(input);
+  const apiVersion = checkApiVersion(input, base);
   const checked = base
     ? { warnings: [] }
-    : await checkHardware(provider.name, input.hardware as string, knownModel(provider, input.model));
+    : await checkHardware(
+        provider.name,
+        input.hardware as string,
+        knownModel(provider, input.model),
+        apiVersion,
+      );
+  if (input.region) checkRegion(input.region, checked.hardware, apiVersion);
   await checkSource(input.model);
   const adapterWarnings = await checkAdapterBase(input.model, base);
-  return { base, hardware: checked.hardware, warnings: [...checked.warnings, ...adapterWarnings] };
+  return {
+    base,
+    apiVersion,
+    hardware: checked.hardware,
+    warnings: [...checked.warnings, ...adapterWarnings],
+  };
+}
+
+/** Together only: the generation asked for, else the setting's; an adapter loaded onto a base lives on the base's. */
+function checkApiVersion(input: Parsed, base: Row | undefined): ApiVersion | undefined {
+  if (input.provider !== "together") {
+    if (input.apiVersion) {
+      unprocessable(
+        "deployment.api_version_unsupported",
+        `apiVersion is for Together deployments (v1 or v2); ${input.provider} has one API. Leave it out.`,
+      );
+    }
+    if (input.region) {
+      unprocessable(
+        "deployment.region_unsupported",
+        `${input.provider} does not place deployments by region here; leave region out.`,
+      );
+    }
+    return undefined;
+  }
+  const apiVersion = base ? (base.apiVersion ?? "v1") : (input.apiVersion ?? Config.togetherApi());
+  if (input.region && apiVersion !== "v2") {
+    unprocessable(
+      "deployment.region_unsupported",
+      "Regions are chosen on Together v2 only; leave region out or deploy with apiVersion v2.",
+    );
+  }
+  return apiVersion;
+}
+
+/** The region must be one the instance type runs in (an unchecked hardware id leaves it to the provider). */
+function checkRegion(region: { name: string }, hardware: Hardware | undefined, apiVersion?: ApiVersion) {
+  const regions = hardware?.regions;
+  if (!regions?.length || regions.some((r) => r.name === region.name)) return;
+  const valid = regions.map((r) => r.name);
+  unprocessable(
+    "deployment.region_invalid",
+    `${hardware?.id} does not run in ${region.name} at Together ${apiVersion}. Use one of: ${valid.join(", ")} (GET /v1/hardware?provider=together shows each region's headroom).`,
+    { region: region.name, hardware: hardware?.id, valid },
+  );
 }
 
 /** The model's name at the provider when it serves it already, so hardware is listed for that model. */
@@ -123,5 +175,6 @@ export async function checkUpdate(id: string, input: Pick<UpdateInput, "allowAda
   if (!input.hardware || input.hardware === row.hardware || row.model.baseDeploymentId) return;
   const provider = useProvider(row.provider);
   const model = row.modelName ?? knownModel(provider, row.model);
-  await checkHardware(row.provider, input.hardware, model);
+  const checked = await checkHardware(row.provider, input.hardware, model, apiVersionOf(row));
+  return checked.hardware?.id;
 }

@@ -96,11 +96,11 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   };
 
   try {
-    if (!change.to && !change.announce) {
+    if (!change.to && !change.announce && !replicasMoved(row, next)) {
       await dynamo().send(new UpdateCommand(Update));
       return { row: next };
     }
-    const event = eventFor(row.state, next, change, at);
+    const event = eventFor(row.state, next, change.to ? change : { ...change, reason: "replicas" }, at);
     // A deleted deployment gives its name back.
     const release = to === "deleted" ? await releaseIfHeld(next) : [];
     await dynamo().send(
@@ -130,9 +130,26 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   }
 }
 
+/**
+ * A ready deployment's provider reported another count of serving replicas (its autoscaler):
+ * history gets an entry (same state, reason `replicas`, no webhook) so cost follows the live
+ * count between state changes; each state change records the count of its own.
+ */
+function replicasMoved(row: Row, next: Row) {
+  const was = row.observed?.readyReplicas;
+  const now = next.observed?.readyReplicas;
+  return (
+    row.state === "ready" &&
+    next.state === "ready" &&
+    typeof was === "number" &&
+    typeof now === "number" &&
+    was !== now
+  );
+}
+
 function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
-  const webhook = change.announce ?? webhookFor(from, row.state);
+  const webhook = change.announce ?? (from === row.state ? undefined : webhookFor(from, row.state));
   return {
     ...eventKey(row.id, id),
     type: "event",

@@ -1,4 +1,4 @@
-import type { Hardware, ProviderName } from "../provider";
+import type { ApiVersion, Hardware, ProviderName } from "../provider";
 import { useProvider } from "../provider/lookup";
 import { log } from "../util/log";
 
@@ -22,13 +22,16 @@ const cache = new Map<string, { at: number; list: Promise<Hardware[]> }>();
  */
 export function hardwareList(
   provider: ProviderName,
-  options: { model?: string; now?: number } = {},
+  options: { model?: string; apiVersion?: ApiVersion; now?: number } = {},
 ): Promise<Hardware[]> {
-  const { model, now = Date.now() } = options;
-  const key = `${provider} ${model ?? ""}`;
+  const { model, apiVersion, now = Date.now() } = options;
+  const key = `${provider} ${apiVersion ?? ""} ${model ?? ""}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.list;
-  const list = useProvider(provider).hardware(model === undefined ? {} : { model });
+  const list = useProvider(provider).hardware({
+    ...(model === undefined ? {} : { model }),
+    ...(apiVersion ? { apiVersion } : {}),
+  });
   cache.set(key, { at: now, list });
   list.catch(() => {
     if (cache.get(key)?.list === list) cache.delete(key);
@@ -47,14 +50,19 @@ export const toPrice = (h: Hardware): Price => ({
  * The price to keep with a new deployment, or undefined when the provider doesn't answer in
  * time: a deploy never waits on, or fails for, a price. Cost then uses current prices.
  */
-export async function snapshot(provider: ProviderName, hardware: string, timeoutMs = 2000) {
+export async function snapshot(
+  provider: ProviderName,
+  hardware: string,
+  timeoutMs = 2000,
+  apiVersion?: ApiVersion,
+) {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), timeoutMs);
   });
   try {
-    const list = await Promise.race([hardwareList(provider), timeout]);
-    const found = list?.find((h) => h.id === hardware);
+    const list = await Promise.race([hardwareList(provider, { apiVersion }), timeout]);
+    const found = list?.find((h) => h.id === hardware || h.aliases?.includes(hardware));
     return found && toPrice(found);
   } catch (error) {
     log.warn("price not kept with the deployment; cost will use current prices", { provider, error });
@@ -75,7 +83,7 @@ export async function currentPrices(providers: Iterable<ProviderName>): Promise<
     }
   }
   return (provider, hardware) => {
-    const found = lists.get(provider)?.find((h) => h.id === hardware);
+    const found = lists.get(provider)?.find((h) => h.id === hardware || h.aliases?.includes(hardware));
     return found && toPrice(found);
   };
 }

@@ -138,6 +138,8 @@ export type Hardware = {
   availability: "available" | "insufficient" | "unavailable" | "unknown";
   /** Where it can be placed, when the provider places by region (Together v2). */
   regions?: RegionHeadroom[];
+  /** Other ids the provider accepts for it (Together v2: the v1 id of the same GPU and count). */
+  aliases?: string[];
 };
 
 /** Additional replicas that fit in a region now: `atLeast` when the provider caps the count it tells. */

@@ -13,7 +13,7 @@ export interface paths {
                 query?: {
                     state?: "queued" | "uploading" | "provisioning" | "ready" | "updating" | "stopping" | "stopped" | "starting" | "deleting" | "deleted" | "failed";
                     provider?: "together" | "fireworks";
-                    /** @description Together deployments on this API generation; `?provider=together&apiVersion=v1` lists what is left to migrate. */
+                    /** @description Together deployments on this API generation only (apiVersion=v1: what is left to migrate to v2). */
                     apiVersion?: "v1" | "v2";
                     limit?: number;
                     cursor?: string;
@@ -173,6 +173,20 @@ export interface paths {
                          * @default false
                          */
                         allowAdapters?: boolean;
+                        /**
+                         * @description Together only: the API generation to deploy on. Omitted: the Hangar's setting (HANGAR_TOGETHER_API, v2 by default). v1 is supported by Together until the end of 2026.
+                         * @enum {string}
+                         */
+                        apiVersion?: "v1" | "v2";
+                        /** @description Together v2 only: where to run. GET /v1/hardware?provider=together lists each hardware's regions and headroom. */
+                        region?: {
+                            name: string;
+                            /**
+                             * @description true: only this region; false: preferred, elsewhere when it has no room.
+                             * @default false
+                             */
+                            required?: boolean;
+                        };
                     };
                 };
             };
@@ -1039,6 +1053,8 @@ export interface paths {
                 query: {
                     provider: "together" | "fireworks";
                     model?: string;
+                    /** @description Together only: the API generation's catalogue; the one new deployments use when omitted. */
+                    apiVersion?: "v1" | "v2";
                 };
                 header?: never;
                 path?: never;
@@ -3751,6 +3767,10 @@ export interface components {
                     maxReplicas: number;
                 } | null;
                 hardware: string | null;
+                /** @description Replicas serving now as the provider reports them (what it bills); null when it doesn't say. */
+                readyReplicas: number | null;
+                /** @description Where it runs, where the provider places by region. */
+                region: string | null;
                 /** @description When the provider last reported it. */
                 at: string;
             } | null;
@@ -3834,6 +3854,11 @@ export interface components {
                 at: string;
                 /** @description When the old endpoint was deleted, once requests in flight on it had finished. */
                 deletedAt: string | null;
+            } | null;
+            /** @description The region asked for at create (Together v2); observed.region is where it runs. */
+            region: {
+                name: string;
+                required: boolean;
             } | null;
             lastError: {
                 code: string;
@@ -3981,6 +4006,17 @@ export interface components {
             priceAsOf?: string;
             /** @enum {string} */
             availability: "available" | "insufficient" | "unavailable" | "unknown";
+            /** @description Where it can run, with headroom per region (Together v2). */
+            regions?: {
+                /** @example us-central-8 */
+                name: string;
+                /** @description Additional replicas that fit there now; null when the provider doesn't say. */
+                headroom: number | null;
+                /** @description The provider caps the count it tells: at least this many. */
+                atLeast: boolean;
+            }[];
+            /** @description Other ids accepted for it (Together v2: the v1 hardware id of the same GPUs). */
+            aliases?: string[];
         };
         Lease: {
             id: string;
@@ -4143,7 +4179,7 @@ export interface components {
             /** @description Billed or stopped hours on hardware with no known price; not in the USD figures. */
             unpricedHours: number;
             /**
-             * @description Which replica count the cost rests on. `min_replicas`: the provider doesn't report live replicas (Together), so autoscaling.minReplicas is billed as a floor; autoscaled replicas above it are not counted.
+             * @description Which replica count the cost rests on. `live_replicas`: the replicas the provider reported serving (Together v2 `readyReplicas`, Fireworks' ready replicas), recorded at each state change and whenever the count moves while ready; `min_replicas`: the provider doesn't report them (Together v1), so autoscaling.minReplicas is billed as a floor and autoscaled replicas above it are not counted; `mixed`: some of each.
              * @enum {string}
              */
             basis: "min_replicas" | "live_replicas" | "mixed";
@@ -4196,7 +4232,7 @@ export interface components {
                 /** @description Billed or stopped hours on hardware with no known price; not in the USD figures. */
                 unpricedHours: number;
                 /**
-                 * @description Which replica count the cost rests on. `min_replicas`: the provider doesn't report live replicas (Together), so autoscaling.minReplicas is billed as a floor; autoscaled replicas above it are not counted.
+                 * @description Which replica count the cost rests on. `live_replicas`: the replicas the provider reported serving (Together v2 `readyReplicas`, Fireworks' ready replicas), recorded at each state change and whenever the count moves while ready; `min_replicas`: the provider doesn't report them (Together v1), so autoscaling.minReplicas is billed as a floor and autoscaled replicas above it are not counted; `mixed`: some of each.
                  * @enum {string}
                  */
                 basis: "min_replicas" | "live_replicas" | "mixed";
@@ -4224,7 +4260,7 @@ export interface components {
                 /** @description Billed or stopped hours on hardware with no known price; not in the USD figures. */
                 unpricedHours: number;
                 /**
-                 * @description Which replica count the cost rests on. `min_replicas`: the provider doesn't report live replicas (Together), so autoscaling.minReplicas is billed as a floor; autoscaled replicas above it are not counted.
+                 * @description Which replica count the cost rests on. `live_replicas`: the replicas the provider reported serving (Together v2 `readyReplicas`, Fireworks' ready replicas), recorded at each state change and whenever the count moves while ready; `min_replicas`: the provider doesn't report them (Together v1), so autoscaling.minReplicas is billed as a floor and autoscaled replicas above it are not counted; `mixed`: some of each.
                  * @enum {string}
                  */
                 basis: "min_replicas" | "live_replicas" | "mixed";

@@ -144,6 +144,18 @@ export function resolveHardware(id: string, types: Wire.InstanceType[]): Wire.In
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** Each v2 entry with the v1 ids that name it unambiguously, so requests written for v1 keep working. */
+export function withAliases(list: Hardware[], v1Ids: string[]): Hardware[] {
+  const aliases = new Map<string, string[]>();
+  for (const v1Id of v1Ids) {
+    const wanted = v2HardwareName(v1Id);
+    const matches = list.filter((h) => h.id.toLowerCase() === wanted);
+    if (matches.length === 1)
+      aliases.set(matches[0]?.id as string, [...(aliases.get(matches[0]?.id as string) ?? []), v1Id]);
+  }
+  return list.map((h) => (aliases.has(h.id) ? { ...h, aliases: aliases.get(h.id) } : h));
+}
+
 /** A profile or config names its GPU loosely (`nvidia-h100-80gb`, `H100`, `NVIDIA-H100-80GB-HBM3`). */
 export function fitsType(type: Wire.InstanceType, gpuType: string, gpuCount: number): boolean {
   if (gpuCount !== type.gpuCount) return false;

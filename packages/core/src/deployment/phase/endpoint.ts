@@ -1,8 +1,8 @@
 import { Config } from "../../config";
 import { snapshot } from "../../hardware/price";
 import type { EndpointStatus, Provider } from "../../provider";
-import { type Desired, desiredOf, type Row } from "../row";
-import { drainDue, migrating, retire } from "./migrate";
+import { apiVersionOf, type Desired, desiredOf, type Row } from "../row";
+import { drainDue, migrating, retire as retireMigrated } from "./migrate";
 import {
   displayName,
   endpointFields,
@@ -17,18 +17,36 @@ import {
 
 export async function findEarlier(row: Row, p: Provider) {
   return row.modelName
-    ? p.findEndpoint({ displayName: displayName(row), model: row.modelName, since: row.createdAt })
+    ? p.findEndpoint({
+        displayName: displayName(row),
+        model: row.modelName,
+        since: row.createdAt,
+        apiVersion: apiVersionOf(row),
+      })
     : undefined;
 }
 
 async function findOrCreate(row: Row, p: Provider, hardware = row.hardware, autoscaling = row.autoscaling) {
-  const name = displayName(row, hardware === row.hardware ? undefined : hardware);
+  const replacing = hardware !== row.hardware;
+  const name = displayName(row, replacing ? hardware : undefined);
   const model = row.modelName as string;
+  const apiVersion = apiVersionOf(row);
+  // A replacement keeps the inference name where the provider can (Together v2: same endpoint).
+  const sameNameAs = replacing ? row.endpointId : undefined;
   // Whatever an earlier attempt created, it created after this state began.
-  const found = await p.findEndpoint({ displayName: name, model, since: row.stateChangedAt });
+  const found = await p.findEndpoint({
+    displayName: name,
+    model,
+    since: row.stateChangedAt,
+    apiVersion,
+    sameNameAs,
+  });
   if (found) return found;
   return p.createEndpoint({
     deploymentId: row.id,
+    apiVersion,
+    region: row.region,
+    sameNameAs,
     displayName: name,
     model,
     hardware,
@@ -103,17 +121,25 @@ export const stopping: Phase = async (row, p) => {
   return wait(row, endpointFields(await p.stopEndpoint(ep.id)));
 };
 
-/** Deleted only once the provider no longer knows the endpoint: some delete in the background. */
+/**
+ * Deleted only once the provider no longer knows the endpoint: some delete in the background, and
+ * Together v2 deletes in steps (stop, wait, leave the split, delete), one per call.
+ */
 export const deleting: Phase = async (row, p) => {
   const earlier = row.endpointId ? undefined : await findEarlier(row, p);
   const drained = row.migratedFrom?.deletedAt ? undefined : row.migratedFrom?.endpointId;
-  const ids = [row.endpointId, row.replacementId, row.migration?.endpointId, drained, earlier?.id].filter(
-    (id): id is string => !!id,
-  );
+  const ids = [
+    row.endpointId,
+    row.replacementId,
+    row.retiringId,
+    row.migration?.endpointId,
+    drained,
+    earlier?.id,
+  ].filter((id): id is string => !!id);
   for (const id of ids) await p.deleteEndpoint(id);
   const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
   if (remaining[0]) return wait(row, row.endpointId === remaining[0].id ? endpointFields(remaining[0]) : {});
-  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId", "migration"] };
+  return { to: "deleted", reason: "manual", remove: ["hfToken", "replacementId", "retiringId", "migration"] };
 };
 
 /** updating: bring the endpoint to the desired spec, whichever request asked for it last. */
@@ -148,7 +174,10 @@ async function scale(row: Row, p: Provider, want: Desired): Promise<Step> {
 
 /**
  * Hardware can't change in place: a new endpoint is started beside the old one, and the old
- * one is deleted only once the new one serves. If the new one fails, the old one stays.
+ * one is deleted only once the new one serves. If the new one fails, the old one stays. Where
+ * the provider keeps the name (Together v2: a second deployment under the same endpoint), the
+ * first delete call moves the traffic to the new one while the old one drains; the rest of the
+ * old one's delete runs in the background (`retiringId`, driven by `watch`).
  */
 async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<Step> {
   const { hardware, autoscaling } = want;
@@ -181,18 +210,26 @@ async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<St
   }
   if (row.endpointId) await p.deleteEndpoint(row.endpointId);
   // Time on the new hardware is billed at its price, kept from now on like a new deployment's.
-  const price = (await snapshot(p.name, hardware)) ?? undefined;
+  const price = (await snapshot(p.name, hardware, undefined, apiVersionOf(row))) ?? undefined;
   return {
     to: "ready",
-    set: { ...endpointFields(ep), hardware, autoscaling: ep.autoscaling ?? autoscaling, price },
+    set: {
+      ...endpointFields(ep),
+      hardware,
+      autoscaling: ep.autoscaling ?? autoscaling,
+      price,
+      ...(row.endpointId ? { retiringId: row.endpointId } : {}),
+    },
     remove: ["replacementId", ...settled],
+    nextCheckSeconds: row.endpointId ? Config.checkDelay().min : undefined,
   };
 }
 
 /** Settled deployments: notice what the provider did on its own. */
 export const watch: Phase = async (row, p) => {
   if (row.state === "ready" && row.migration) return migrating(row, p);
-  const retired = await retire(row, p);
+  if (row.retiringId) return retire(row, row.retiringId, p);
+  const retired = await retireMigrated(row, p);
   if (retired) return retired;
   if (!row.endpointId) return row.state === "stopped" ? lateCreate(row, p) : {};
   const ep = await p.getEndpoint(row.endpointId);
@@ -263,6 +300,13 @@ async function lateCreate(row: Row, p: Provider): Promise<Step> {
     return soon(row, endpointFields(await p.stopEndpoint(ep.id)));
   }
   return { set: endpointFields(ep) };
+}
+
+/** The endpoint a hardware change replaced: one more delete step each look, until the provider forgets it. */
+async function retire(row: Row, id: string, p: Provider): Promise<Step> {
+  await p.deleteEndpoint(id);
+  if (await p.getEndpoint(id)) return soon(row, {});
+  return { remove: ["retiringId"], nextCheckSeconds: 0 };
 }
 
 /** Acted from a settled state: look again as soon as in flight, not at the settled pace. */

@@ -22,6 +22,8 @@ export const endpointFields = (ep: EndpointStatus): Partial<Row> => ({
     raw: ep.raw,
     autoscaling: ep.autoscaling,
     hardware: ep.hardware,
+    readyReplicas: ep.readyReplicas,
+    region: ep.region,
     at: new Date().toISOString(),
   },
 });
