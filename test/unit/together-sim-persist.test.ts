@@ -51,3 +51,47 @@ describe("the Together simulator's saved state", () => {
     await third.close();
   });
 });
+
+describe("the Together simulator's saved v2 state", () => {
+  it("keeps v2 endpoints and deployments across a restart, and reads a file saved before v2", async () => {
+    const statePath = join(mkdtempSync(join(tmpdir(), "sim-")), "together.json");
+    const first = await startTogetherSimulator({ port: 0, statePath, timeScale: 0.01 });
+    const origin = new URL(first.url).origin;
+    const project = first.state.v2.project.id;
+    const headers = { authorization: `Bearer ${first.apiKey}`, "content-type": "application/json" };
+    const post = (url: string, path: string, body: unknown) =>
+      fetch(`${url}/v2/projects/${project}${path}`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ id: string }>);
+    const endpoint = await post(origin, "/endpoints", { name: "kept" });
+    const qwen = (await fetch(`${origin}/v2/supported-models/Qwen%2FQwen2.5-7B-Instruct`, { headers }).then(
+      (r) => r.json(),
+    )) as { deploymentProfiles: { model: string; config: string }[] };
+    const profile = qwen.deploymentProfiles[0];
+    const deployment = await post(origin, `/endpoints/${endpoint.id}/deployments`, {
+      name: "d",
+      model: profile?.model,
+      config: profile?.config,
+      autoscaling: { minReplicas: 1 },
+    });
+    await first.close();
+
+    const second = await startTogetherSimulator({ port: 0, statePath, timeScale: 0.01 });
+    const secondOrigin = new URL(second.url).origin;
+    const res = await fetch(`${secondOrigin}/v2/projects/${project}/endpoints/${endpoint.id}`, { headers });
+    expect(res.status).toBe(200);
+    const kept = (await res.json()) as { name: string; deployments: { id: string }[] };
+    expect(kept.name).toBe("devuser/kept");
+    expect(kept.deployments.map((d) => d.id)).toEqual([deployment.id]);
+    await second.close();
+
+    const saved = JSON.parse(readFileSync(statePath, "utf8")) as Record<string, unknown>;
+    delete saved.v2;
+    writeFileSync(statePath, JSON.stringify(saved));
+    const third = await startTogetherSimulator({ port: 0, statePath });
+    expect(third.state.v2.endpoints.size).toBe(0);
+    await third.close();
+  });
+});

@@ -7,8 +7,32 @@ export const readBody = bodyReader({
   invalid: invalidBody,
 });
 
-/** `GET /v1/endpoints/endpoint-…` and `GET /v1/endpoints/:id` count as the same route. */
+const V2_PREFIX = /^(?:\/v[12])?(?=\/(?:projects|public|supported-models|organizations)(?:\/|$))/;
+const V2_IDS: [RegExp, string][] = [
+  [/\/projects\/[^/]+/, "/projects/:projectId"],
+  [/\/endpoints\/[^/]+/, "/endpoints/:endpointId"],
+  [/\/deployments\/[^/]+/, "/deployments/:deploymentId"],
+  [/\/adapters\/[^/]+/, "/adapters/:adapterId"],
+  [/\/models\/uploads\/[^/]+/, "/models/uploads/:uploadId"],
+  [/\/models\/(?!uploads(?:\/|$))[^/]+/, "/models/:modelId"],
+  [/\/revisions\/[^/]+/, "/revisions/:revisionId"],
+  [/\/configs\/[^/]+/, "/configs/:configId"],
+  [/\/inference-instance-types\/[^/]+/, "/inference-instance-types/:id"],
+  [/\/supported-models\/.+/, "/supported-models/:id"],
+];
+
+/**
+ * `GET /v1/endpoints/endpoint-…` and `GET /v1/endpoints/:id` count as the same route; a v2 route
+ * is counted as `/v2/projects/:projectId/…` whichever prefix the client's base URL gave it.
+ */
 export function routeKey(method: string, path: string): string {
+  if (V2_PREFIX.test(path)) {
+    const route = V2_IDS.reduce(
+      (p, [pattern, name]) => p.replace(pattern, name),
+      path.replace(V2_PREFIX, ""),
+    );
+    return `${method.toUpperCase()} /v2${route.replace(/\/+$/, "")}`;
+  }
   const route = path
     .replace(/^(\/v1\/endpoints\/)[^/]+/, "$1:id")
     .replace(/^(\/v1\/jobs\/)[^/]+/, "$1:id")

@@ -1,5 +1,6 @@
 import type { SimEndpoint } from "./endpoints";
 import type { SimJob, SimModel } from "./jobs";
+import { V2State } from "./v2/state";
 
 /** Durations of each simulated step, before `timeScale` is applied. */
 export type Steps = {
@@ -46,8 +47,12 @@ export class SimState {
   jobs = new Map<string, SimJob>();
   models = new Map<string, SimModel>();
   calls: Record<string, number> = {};
-  /** Failure messages the next uploads will end with, oldest first. */
+  /** Failure messages the next uploads (v1 and v2) will end with, oldest first. */
   failNextUploads: string[] = [];
+  /** Stops that will answer success but leave the deployment running (`/_sim/stops/ignore-next`). */
+  ignoreNextStops = 0;
+  /** The project's v2 endpoints, deployments, models and uploads: the same account as the maps above. */
+  readonly v2: V2State;
   private steps: Steps;
   private timeScale: number;
 
@@ -59,6 +64,7 @@ export class SimState {
     this.timeScale = options.timeScale;
     this.startedAt = this.now();
     this.hubUrl = options.hubUrl;
+    this.v2 = new V2State(options.owner);
   }
 
   step(name: keyof Steps): number {
@@ -71,6 +77,8 @@ export class SimState {
     this.models.clear();
     this.calls = {};
     this.failNextUploads = [];
+    this.ignoreNextStops = 0;
+    this.v2.reset();
   }
 
   count(route: string) {

@@ -8,6 +8,9 @@ import { servingEndpoint } from "../endpoints";
 import { errorBody, fail, notRunning } from "../errors";
 import { readBody } from "../http";
 import type { SimState } from "../state";
+import { record } from "../v2/analytics";
+import { fullName } from "../v2/deployments";
+import { routeV2 } from "../v2/inference";
 
 const Chat = z.looseObject({
   model: z.string().min(1),
@@ -61,12 +64,31 @@ export function chatRoutes(state: SimState) {
     const id = inferenceId();
     const ref = splitModelId(model);
     const endpoint = servingEndpoint(state, ref?.endpointName ?? model);
+    const v2 = endpoint ? undefined : routeV2(state, model);
+    const tokensIn = reply(model, messages, 0).usage.prompt_tokens;
+    const failed = (status: number) => {
+      if (v2)
+        record(state, {
+          api: "v2",
+          endpointId: v2.endpoint.id,
+          status,
+          inputTokens: tokensIn,
+          outputTokens: 0,
+        });
+      if (endpoint)
+        record(state, { api: "v1", endpointId: endpoint.id, status, inputTokens: tokensIn, outputTokens: 0 });
+    };
+    if (v2 && !v2.ok) {
+      failed(v2.status);
+      return c.json({ id, ...errorBody(v2.message, { code: v2.code }) }, v2.status);
+    }
     const adapter = ref && endpoint?.adapters.includes(ref.adapter) ? ref.adapter : undefined;
-    if (ref && !adapter) return fail(c, 404, unavailable(model), { code: "model_not_available" });
+    if (ref && !adapter && !v2) return fail(c, 404, unavailable(model), { code: "model_not_available" });
     if (endpoint && endpoint.state !== "STARTED") {
+      failed(400);
       return c.json({ id, ...errorBody(notRunning(model), { code: "dedicated_endpoint_not_running" }) }, 400);
     }
-    if (!endpoint) {
+    if (!endpoint && !v2) {
       const known = catalogModel(model);
       if (!known) {
         return fail(c, 404, unavailable(model), { code: "model_not_available" });
@@ -77,11 +99,20 @@ export function chatRoutes(state: SimState) {
       }
     }
     if (endpoint) endpoint.lastActivity = state.now();
-    const served = adapter ? model : (endpoint?.name ?? model);
-    const answerer = adapter
-      ? `${endpoint?.model} with the LoRA adapter ${adapter}`
-      : (endpoint?.model ?? model);
+    const served = v2 ? v2.served : adapter ? model : (endpoint?.name ?? model);
+    const base = v2 ? fullName(state, v2.deployment) : endpoint?.model;
+    const lora = v2?.adapter ?? adapter;
+    const answerer = lora ? `${base} with the LoRA adapter ${lora}` : (base ?? model);
+    if (v2?.deployment.region) c.header("x-cluster", v2.deployment.region);
     const answer = reply(answerer, messages, maxTokens);
+    const counted = {
+      status: 200,
+      inputTokens: answer.usage.prompt_tokens,
+      outputTokens: answer.usage.completion_tokens,
+    };
+    if (v2)
+      record(state, { api: "v2", endpointId: v2.endpoint.id, deploymentId: v2.deployment.id, ...counted });
+    if (endpoint) record(state, { api: "v1", endpointId: endpoint.id, ...counted });
     const created = Math.floor(state.now() / 1000);
     const seed = 1_234_567_890;
 
