@@ -20,7 +20,7 @@ const refuse = (code: string, message: string, details?: Record<string, unknown>
 function refusal(row: Row): VisibleError | undefined {
   if (row.provider !== "together") {
     return new VisibleError(
-      "input",
+      "unprocessable",
       "deployment.migration_unsupported",
       `Only Together deployments have an older API generation to migrate from; this one runs on ${row.provider}.`,
     );

@@ -100,7 +100,12 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
       await dynamo().send(new UpdateCommand(Update));
       return { row: next };
     }
-    const event = eventFor(row.state, next, change.to ? change : { ...change, reason: "replicas" }, at);
+    const event = eventFor(
+      row.state,
+      next,
+      change.to || change.announce ? change : { ...change, reason: "replicas" },
+      at,
+    );
     // A deleted deployment gives its name back.
     const release = to === "deleted" ? await releaseIfHeld(next) : [];
     await dynamo().send(

@@ -64,7 +64,10 @@ async function switchTo(row: Row, p: Provider, ep: EndpointStatus, m: Migration)
   const now = new Date();
   const want = desiredOf(row);
   const hardware = ep.hardware ?? row.hardware;
-  const price = hardware === row.hardware ? row.price : ((await snapshot(p.name, hardware, undefined, m.to)) ?? row.price);
+  const price =
+    hardware === row.hardware
+      ? row.price
+      : ((await snapshot(p.name, hardware, undefined, m.to)) ?? row.price);
   const from = {
     apiVersion: row.apiVersion ?? "v1",
     endpointId: row.endpointId,
