@@ -238,21 +238,3 @@ describe("migrating a Together deployment from v1 to v2", () => {
     expect(bad.status).toBe(400);
   });
 });
-
-describe("the provider's events feed", () => {
-  it("shows Together v2's own events next to Hangar's, with kind provider", async () => {
-    const dep = await deploy({ apiVersion: "v2", model: { source: CATALOG } });
-    await waitForState(dep.id, "ready");
-    const all = await until(
-      async () => (await api(`/v1/deployments/${dep.id}/events`)).body.data as Event[],
-      (events) => events.some((e) => e.kind === "provider" && e.type === "deployment.status_updated"),
-      "no provider events",
-    );
-    expect(all.some((e) => e.kind === "hangar" && e.to === "ready")).toBe(true);
-    const provider = all.filter((e) => e.kind === "provider");
-    expect(provider.every((e) => e.to === null && e.from === null)).toBe(true);
-    expect(new Set(provider.map((e) => (e as unknown as { id: string }).id)).size).toBe(provider.length);
-    const own = (await api(`/v1/deployments/${dep.id}/events?kind=hangar`)).body.data as Event[];
-    expect(own.every((e) => e.kind === "hangar")).toBe(true);
-  });
-});
