@@ -91,6 +91,8 @@ describe("the README", () => {
       expect(stdout).toContain('"object":"chat.completion.chunk"');
       expect(stdout).toContain("data: [DONE]");
       expect(stdout).toMatch(/bytesDone: (\d+),\n\s+bytesTotal: \1,/);
+      // The Together migration block: the v1 deployment moved to v2, its history says so.
+      expect(stdout).toContain('"type":"deployment.migrated"');
       for (const line of [
         `webhook: deployment.ready ${dep} support-bot ready`,
         `webhook: deployment.deleted ${dep} support-bot deleted`,
