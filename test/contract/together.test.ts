@@ -90,7 +90,7 @@ beforeAll(async () => {
     },
   });
   const options = { apiKey: sim.apiKey, baseUrl: sim.url, retry: { baseDelayMs: 5, maxDelayMs: 20 } };
-  provider = createTogetherProvider(options);
+  provider = createTogetherProvider({ ...options, apiVersion: "v1" });
   client = new TogetherClient(options);
 });
 afterAll(() => sim.close());

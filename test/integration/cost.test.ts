@@ -8,6 +8,7 @@ import { startReceiver } from "../support/receiver";
 import { stack } from "../support/stack";
 
 const H100 = "1x_nvidia_h100_80gb_sxm";
+const H100_V2 = "1xnvidia-h100-80gb";
 const PRICE = 3.36; // the simulator's 5.6 cents a minute
 const HOUR = 3_600_000;
 const system = <T>(cb: () => Promise<T>) => withActor({ type: "system" }, cb);
@@ -36,8 +37,14 @@ async function fromEvents(id: string, until: string) {
   return { billedHours: billedMs / HOUR, stoppedHours: stoppedMs / HOUR };
 }
 
+/** On Together v1 unless asked otherwise: v1 reports no live replicas, so cost rests on minReplicas. */
 async function ready(body: Record<string, unknown> = {}) {
-  const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, hardware: H100, ...body });
+  const dep = await deploy({
+    model: { source: "Qwen/Qwen2.5-7B-Instruct" },
+    hardware: H100,
+    apiVersion: "v1",
+    ...body,
+  });
   created.push(dep.id);
   await waitForState(dep.id, "ready");
   return dep as Deployment & { price: Cost.Price | null; createdAt: string };
@@ -84,6 +91,23 @@ describe("cost", () => {
     const from = new Date(Date.parse(dep.createdAt) - 60_000).toISOString();
     const later = await asTenant(() => Cost.deployment({ from }, dep.id, Date.now() + HOUR));
     expect(later.costUsd - (res.body.costUsd as number)).toBeCloseTo(PRICE, 1);
+  });
+
+  it("bills a Together v2 deployment for the replicas the provider reports serving, and says where each figure came from", async () => {
+    const dep = await ready({ apiVersion: "v2" });
+    expect(dep.price).toMatchObject({ hardware: H100_V2, pricePerHour: PRICE, priceSource: "provider" });
+    const serving = await api(`/v1/deployments/${dep.id}`);
+    expect((serving.body.observed as { readyReplicas: number }).readyReplicas).toBe(1);
+    await api(`/v1/deployments/${dep.id}/stop`, { method: "POST" });
+    const stopped = await waitForState(dep.id, "stopped");
+    expect(stopped.observed?.readyReplicas).toBe(0);
+
+    const res = await api(`/v1/deployments/${dep.id}/cost`);
+    const expected = await fromEvents(dep.id, res.body.to as string);
+    // Provisioning began before the provider reported replicas (minReplicas counts there); from ready on, its count.
+    expect(res.body.basis).toBe("mixed");
+    expect(res.body.costUsd).toBeCloseTo(PRICE * expected.billedHours, 5);
+    expect(res.body.savingsUsd).toBeCloseTo(PRICE * expected.stoppedHours, 5);
   });
 
   it("groups the tenant's cost by UTC day, by provider and by deployment", async () => {
@@ -147,7 +171,8 @@ describe("cost", () => {
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error).toMatchObject({ code: "estimate.unknown_hardware" });
-    expect((unknown.body.error as { details: { valid: string[] } }).details.valid).toContain(H100);
+    // The valid ids are the default generation's (v2); the v1 id above priced the same hardware.
+    expect((unknown.body.error as { details: { valid: string[] } }).details.valid).toContain(H100_V2);
   });
 });
 

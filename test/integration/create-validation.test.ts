@@ -9,7 +9,7 @@ const suggestionsOf = (error: ErrorBody) => (error.details?.suggestions ?? []) a
 
 /** Each provider's hardware: a typo of its own id, what it should suggest, and the other provider's id. */
 const hardware = {
-  together: { typo: "1x_h100", closest: "1x_nvidia_h100_80gb_sxm", foreign: "1x_nvidia_h100_80gb" },
+  together: { typo: "1x_h100", closest: "1xnvidia-h100-80gb", foreign: "1x_nvidia_h100_80gb" },
   fireworks: { typo: "1x_h100", closest: "1x_nvidia_h100_80gb", foreign: "1x_nvidia_h100_80gb_sxm" },
 } as const;
 
@@ -19,8 +19,15 @@ async function atProvider(p: ProviderCase): Promise<string[]> {
     const state = (await simControl(p, "/state")) as {
       jobs: { args: { modelName?: string } }[];
       endpoints: { display_name: string }[];
+      v2: { endpoints: { name: string }[]; deployments: { name: string }[]; models: { name: string }[] };
     };
-    return [...state.jobs.map((j) => j.args.modelName ?? ""), ...state.endpoints.map((e) => e.display_name)];
+    return [
+      ...state.jobs.map((j) => j.args.modelName ?? ""),
+      ...state.endpoints.map((e) => e.display_name),
+      ...state.v2.endpoints.map((e) => e.name),
+      ...state.v2.deployments.map((d) => d.name),
+      ...state.v2.models.map((m) => m.name),
+    ];
   }
   const state = (await simControl(p, "/state")) as {
     models: { name: string }[];

@@ -28,9 +28,12 @@ describe("a deployment's whole life on Together", () => {
 
   it("uploads, provisions and becomes ready, with a signed deployment.ready webhook", async () => {
     const ready = await waitForState(dep.id, "ready");
-    // Together names an endpoint <owner>/<model>-<hex>; an uploaded model is already <owner>/<name>, and the owner is not repeated.
-    expect(ready.endpoint?.name).toMatch(/^devuser\/hangar-dep_[0-9a-z]{26}-[0-9a-f]{8}$/);
-    expect(ready.upstream.endpointState).toBe("STARTED");
+    // On Together v2 (the default) the endpoint is named for the deployment, inside the key's project (slug devuser).
+    expect(ready.apiVersion).toBe("v2");
+    expect(ready.endpoint?.name).toBe(`devuser/hangar-${dep.id.replace("_", "-")}`);
+    expect(ready.upstream.endpointId).toMatch(/^ep_\w+\/dep_\w+$/);
+    expect(ready.upstream.endpointState).toBe("DEPLOYMENT_STATE_READY");
+    expect(ready.observed?.readyReplicas).toBe(1);
     expect(ready.upstream.uploadJobId).toMatch(/^job-/);
 
     const hook = await receiver.waitFor(
@@ -97,7 +100,8 @@ describe("a deployment's whole life on Together", () => {
     expect(res.body.state).toBe("stopping");
     const stopped = await waitForState(dep.id, "stopped");
     expect(stopped.stopReason).toBe("manual");
-    expect(stopped.upstream.endpointState).toBe("STOPPED");
+    expect(stopped.upstream.endpointState).toBe("DEPLOYMENT_STATE_STOPPED");
+    expect(stopped.observed?.readyReplicas).toBe(0);
     const hook = await receiver.waitFor(
       (r) => r.json.type === "deployment.stopped" && r.json.data.id === dep.id,
     );
@@ -123,8 +127,11 @@ describe("a deployment's whole life on Together", () => {
     expect((await api(`/v1/deployments/${dep.id}`, { method: "DELETE" })).status).toBe(202);
     await waitForState(dep.id, "deleted");
     await receiver.waitFor((r) => r.json.type === "deployment.deleted" && r.json.data.id === dep.id);
+    // v2's delete order ran through: the deployment and then its empty endpoint are gone.
+    const [endpoint, deployment] = (endpointId as string).split("/");
     const sim = await simState();
-    expect(sim.endpoints.find((e) => e.id === endpointId)?.deleted).toBe(true);
+    expect(sim.v2.deployments.find((d) => d.id === deployment)).toBeUndefined();
+    expect(sim.v2.endpoints.find((e) => e.id === endpoint)).toBeUndefined();
   });
 
   it("delivers each event once per subscription, each under its own webhook-id", async () => {

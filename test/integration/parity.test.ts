@@ -8,15 +8,16 @@ import { Job } from "@hangar/core/queue/jobs";
 import { dynamo, sqsClient } from "@hangar/core/util/aws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
-import { clearFaults, faults, providers } from "../support/providers";
+import { clearFaults, faults, parityCases } from "../support/providers";
 import { startReceiver, verifySignature } from "../support/receiver";
 import { stack } from "../support/stack";
 
 /** One contract, every provider: the same behaviour through the same API. */
-describe.each(providers)("on $provider", (p) => {
+describe.each(parityCases)("on $name", (p) => {
   const body = (extra: Record<string, unknown> = {}) => ({
     provider: p.provider,
     hardware: p.hardware,
+    ...p.create,
     ...extra,
   });
   const mine = async (id: string) => (await p.liveEndpoints()).filter((name) => name === `hangar-${id}`);
@@ -137,7 +138,7 @@ describe.each(providers)("on $provider", (p) => {
     beforeAll(async () => {
       provider = useProvider(p.provider);
       queueUrl = (
-        await sqsClient().send(new CreateQueueCommand({ QueueName: `parity-${p.provider}-${Date.now()}` }))
+        await sqsClient().send(new CreateQueueCommand({ QueueName: `parity-${p.name}-${Date.now()}` }))
       ).QueueUrl as string;
       shared = process.env.HANGAR_JOBS_QUEUE_URL;
       process.env.HANGAR_JOBS_QUEUE_URL = queueUrl;

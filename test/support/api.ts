@@ -34,6 +34,8 @@ export async function api(
 export type Deployment = {
   id: string;
   state: string;
+  apiVersion?: "v1" | "v2" | null;
+  observed?: { readyReplicas: number | null; region: string | null; state: string; raw: string } | null;
   stopReason: string | null;
   nextActions: { action: string; at: string; reason: string }[];
   lastError: { code: string; message: string } | null;
@@ -90,6 +92,19 @@ export async function simState() {
     endpoints: { id: string; display_name: string; state: string; deleted: boolean; hardware: string }[];
     jobs: { job_id: string; status: string; args: { modelName?: string } }[];
     calls: Record<string, number>;
+    v2: {
+      project: { id: string; slug: string };
+      endpoints: { id: string; name: string; trafficSplit: { deploymentId: string; weight: number }[] }[];
+      deployments: {
+        id: string;
+        name: string;
+        endpointId: string;
+        hardware: string;
+        status: { state: string; readyReplicas?: number };
+        autoscaling: { minReplicas?: number; maxReplicas?: number };
+        region: string | null;
+      }[];
+    };
   };
 }
 

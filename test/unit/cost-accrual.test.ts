@@ -79,6 +79,17 @@ describe("accrual", () => {
     expect(totals.usedMinReplicas).toBe(false);
   });
 
+  it("counts a stop's savings at the floor it ran with, not the zero replicas the provider reports while stopped", () => {
+    const history = [
+      change(t("10:00"), "ready", { minReplicas: 2, replicas: 2 }),
+      change(t("11:00"), "stopped", { minReplicas: 2, replicas: 0, reason: "manual" }),
+    ];
+    const totals = accrue(pieces(history, ms(t("10:00")), ms(t("12:00"))), none);
+    expect(usd(totals.costMicros)).toBeCloseTo(3.36 * 2, 6);
+    expect(usd(totals.savingsMicros)).toBeCloseTo(3.36 * 2, 6);
+    expect(totals.usedMinReplicas).toBe(false);
+  });
+
   it("clips stretches to a partial window [from, to)", () => {
     const totals = accrue(pieces(lifecycle(), ms(t("10:10")), ms(t("12:12"))), none);
     // ready 10:10–11:10, stopping 11:10–11:12 billed; stopped 11:12–12:12 saved

@@ -31,8 +31,15 @@ export async function startTogether(
     (env.TOGETHER_API_KEY
       ? { apiKey: env.TOGETHER_API_KEY, baseUrl: env.TOGETHER_BASE_URL ?? "https://api.together.ai/v1" }
       : "simulator");
-  if (choice !== "simulator")
-    return real({ TOGETHER_API_KEY: choice.apiKey, TOGETHER_BASE_URL: choice.baseUrl });
+  if (choice !== "simulator") {
+    // v2's base, inference host and project follow TOGETHER_BASE_URL and the key unless set.
+    const v2 = ["TOGETHER_V2_BASE_URL", "TOGETHER_INFERENCE_URL", "TOGETHER_PROJECT_ID"];
+    return real({
+      TOGETHER_API_KEY: choice.apiKey,
+      TOGETHER_BASE_URL: choice.baseUrl,
+      ...Object.fromEntries(v2.flatMap((k) => (env[k] ? [[k, env[k] as string]] : []))),
+    });
+  }
   const { startTogetherSimulator } = await import("@hangar/simulators/together/index");
   const s = await startTogetherSimulator(sim);
   return {

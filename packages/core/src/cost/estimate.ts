@@ -76,7 +76,8 @@ function scenario(pricePerHour: Micros, replicas: number, maxReplicas: number, m
 /** Always-on against the schedule and/or idle policy, for one hardware at its current price. */
 export const estimate = fn(EstimateInput, async (input, now: number = Date.now()) => {
   const list = await hardwareList(input.provider);
-  const hardware = list.find((h) => h.id === input.hardware);
+  // An alias (a v1 id on Together v2) prices the same hardware.
+  const hardware = list.find((h) => h.id === input.hardware || h.aliases?.includes(input.hardware));
   if (!hardware) {
     const valid = list.map((h) => h.id).sort();
     throw new VisibleError(

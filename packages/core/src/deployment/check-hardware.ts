@@ -1,3 +1,4 @@
+import { Config } from "../config";
 import { VisibleError } from "../error";
 import { closeMatches } from "../hardware/match";
 import { hardwareList } from "../hardware/price";
@@ -11,11 +12,10 @@ const LIST_TIMEOUT_MS = 3000;
 
 /** The Hangar route that lists the ids `hardware.unknown` would accept. */
 export function hardwareRoute(provider: ProviderName, model?: string, apiVersion?: ApiVersion) {
-  const query = new URLSearchParams({
-    provider,
-    ...(model ? { model } : {}),
-    ...(apiVersion ? { apiVersion } : {}),
-  });
+  // The route lists the default generation's catalogue without being told.
+  const other: Record<string, string> =
+    apiVersion && apiVersion !== Config.togetherApi() ? { apiVersion } : {};
+  const query = new URLSearchParams({ provider, ...(model ? { model } : {}), ...other });
   return `/v1/hardware?${query}`;
 }
 

@@ -8,8 +8,12 @@ import { touch } from "./request";
 import type { Row } from "./row";
 import { load } from "./write";
 
+/**
+ * Traffic goes through while ready, and while updating: a scale or hardware change keeps the
+ * current endpoint serving until its replacement takes over (on Together v2 under the same name).
+ */
 function ready(row: Row): asserts row is Row & { endpointName: string } {
-  if (row.state !== "ready" || !row.endpointName) {
+  if ((row.state !== "ready" && row.state !== "updating") || !row.endpointName) {
     throw new VisibleError(
       "conflict",
       "deployment.not_ready",
@@ -86,7 +90,7 @@ export async function chat(id: string, body: ChatRequest, signal?: AbortSignal):
   ready(row);
   if (row.model.baseDeploymentId) {
     const base = await load(row.model.baseDeploymentId);
-    if (base?.state !== "ready") {
+    if (base?.state !== "ready" && base?.state !== "updating") {
       throw new VisibleError(
         "conflict",
         "deployment.not_ready",

@@ -100,6 +100,22 @@ export function togetherV2(api: () => TogetherV2Client) {
     return type;
   }
 
+  async function mustGet(id: string) {
+    const dep = await getDeployment(id);
+    if (!dep) throw new NotFoundError(`Together has no deployment ${id}`, { status: 404, retryable: false });
+    return dep;
+  }
+
+  async function start(dep: Wire.Deployment, autoscaling: Autoscaling) {
+    if (dep.status.state !== STOPPED) return toEndpointStatus(dep);
+    const min = Math.max(1, autoscaling.minReplicas);
+    const started = await scaleTo(dep, {
+      minReplicas: min,
+      maxReplicas: Math.max(min, autoscaling.maxReplicas),
+    });
+    return routed(started);
+  }
+
   /** Routes an endpoint left unrouted (a crash between create and the split write) to this deployment. */
   async function routed(dep: Wire.Deployment) {
     const ep = await api().endpoints.get(dep.endpointId);
@@ -157,31 +173,23 @@ export function togetherV2(api: () => TogetherV2Client) {
       return dep && toEndpointStatus(dep);
     },
 
+    /**
+     * A deployment stopped or stopping takes new bounds only as a start from STOPPED (v2 refuses
+     * a restart before): until then the answer is its state, and core asks again.
+     */
     async updateEndpoint(id: string, autoscaling: Autoscaling) {
-      const dep = await getDeployment(id);
-      if (!dep)
-        throw new NotFoundError(`Together has no deployment ${id}`, { status: 404, retryable: false });
+      const dep = await mustGet(id);
+      if (dep.autoscaling.maxReplicas === 0 || dep.status.state === STOPPED) return start(dep, autoscaling);
       return toEndpointStatus(await scaleTo(dep, autoscaling));
     },
 
     /** Start only from STOPPED (v2 refuses it otherwise): a stop still draining is waited out by core. */
     async startEndpoint(id: string, autoscaling: Autoscaling) {
-      const dep = await getDeployment(id);
-      if (!dep)
-        throw new NotFoundError(`Together has no deployment ${id}`, { status: 404, retryable: false });
-      if (dep.status.state !== STOPPED) return toEndpointStatus(dep);
-      const min = Math.max(1, autoscaling.minReplicas);
-      const started = await scaleTo(dep, {
-        minReplicas: min,
-        maxReplicas: Math.max(min, autoscaling.maxReplicas),
-      });
-      return routed(started);
+      return start(await mustGet(id), autoscaling);
     },
 
     async stopEndpoint(id: string) {
-      const dep = await getDeployment(id);
-      if (!dep)
-        throw new NotFoundError(`Together has no deployment ${id}`, { status: 404, retryable: false });
+      const dep = await mustGet(id);
       if (dep.autoscaling.maxReplicas === 0) return toEndpointStatus(dep);
       return toEndpointStatus(await scaleTo(dep, { minReplicas: 0, maxReplicas: 0 }));
     },
