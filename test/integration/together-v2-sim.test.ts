@@ -280,6 +280,32 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
     expect((await ready(ep.id, d.id)).status.readyReplicas).toBe(1);
   });
 
+  it("serves on a v1 endpoint a model uploaded through v2", async () => {
+    const model = await client.beta.models.create({
+      ...p(),
+      name: "from-v2",
+      baseModelId: qwen.baseModelId,
+      type: "model",
+    });
+    await client.beta.models.remoteUploads.create({
+      ...p(),
+      modelId: model.id,
+      remoteUrl: "https://w.example.com/v2.tar.gz",
+    });
+    // Only v1 reads from here on: the finished v2 upload must land for them too.
+    const listed = await until(
+      () => client.models.list(),
+      (models) => models.some((m) => m.id === `${slug}/from-v2`),
+    );
+    expect(listed.find((m) => m.id === `${slug}/from-v2`)?.organization).toBe(slug);
+    const v1 = await client.endpoints.create({
+      model: `${slug}/from-v2`,
+      hardware: "1x_nvidia_h100_80gb_sxm",
+      autoscaling: { min_replicas: 1, max_replicas: 1 },
+    });
+    expect(v1.model).toBe(`${slug}/from-v2`);
+  });
+
   it("creates endpoints and deployments that provision, scale and become ready, and pages through lists", async () => {
     const ep = await endpoint("paged");
     expect(ep).toMatchObject({
@@ -316,6 +342,18 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
     const endpoints = [];
     for await (const e of client.beta.endpoints.list({ ...p(), limit: 1 })) endpoints.push(e.id);
     expect(endpoints).toContain(ep.id);
+    const filtered = await client.beta.endpoints.deployments.list(ep.id, {
+      ...p(),
+      filter: 'name="t*" AND NOT name="two" OR name="one"',
+    });
+    expect(filtered.data.map((d) => d.name).sort()).toEqual([`${slug}/paged/one`, `${slug}/paged/three`]);
+    const oldestFirst = await client.beta.endpoints.deployments.list(ep.id, {
+      ...p(),
+      orderBy: "created_at asc",
+    });
+    expect(oldestFirst.data[0]?.name).toBe(`${slug}/paged/one`);
+    const bad = await failure(client.beta.endpoints.list({ ...p(), filter: "name ~ x" }));
+    expect(bad.message).toContain("invalid filter expression");
     const summary = (await client.beta.endpoints.retrieve(ep.id, p())).deployments;
     expect(summary.map((d) => d.name)).toEqual([
       `${slug}/paged/three`,
@@ -766,5 +804,47 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     expect(await anonymous.json()).toMatchObject({ code: 16 });
     const other = await failure(client.beta.endpoints.list({ projectId: "proj_someoneelse" }));
     expect(other.status).toBe(403);
+  });
+});
+
+describe("a deployment that never becomes ready", () => {
+  it("fails with Timed out waiting for readiness once the readiness timeout passes", async () => {
+    const quick = await startTogetherSimulator({
+      steps: { endpointPendingMs: 10, endpointStartingMs: 10, minuteMs: 1 },
+    });
+    const c = new Together({ apiKey: quick.apiKey, baseURL: quick.url, maxRetries: 0 });
+    try {
+      const project = (await c.whoami()).project_id;
+      const model = await c.beta.models.retrieveSupported("Qwen/Qwen2.5-7B-Instruct");
+      const h100 = model.deploymentProfiles.find((d) => d.gpuType === "nvidia-h100-80gb" && d.gpuCount === 1);
+      await fetch(`${quick.controlUrl}/capacity`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ accelerator: "nvidia-h100-80gb", region: "eu-north-1", gpus: 0 }),
+      });
+      const ep = await c.beta.endpoints.create({ projectId: project, name: "stuck" });
+      const profiles = await c.beta.endpoints.placementProfiles.list({ projectId: project });
+      expect(profiles.data.map((x) => x.preferredRegions[0])).toContain("eu-north-1");
+      const d = await c.beta.endpoints.deployments.create(ep.id, {
+        projectId: project,
+        name: "stuck",
+        model: h100?.model,
+        config: h100?.config,
+        autoscaling: { minReplicas: 1 },
+        placement: { inline: { regions: ["eu-north-1"], constraint: "ENFORCEMENT_REQUIRED" } },
+      });
+      const failed = await until(
+        () => c.beta.endpoints.deployments.retrieve(d.id, { projectId: project, endpointId: ep.id }),
+        (x) => x.status.state === "DEPLOYMENT_STATE_FAILED",
+      );
+      expect(failed.status.message).toBe("Timed out waiting for readiness");
+      const events = await c.beta.endpoints.listEvents(ep.id, {
+        projectId: project,
+        minLevel: "LEVEL_ERROR",
+      });
+      expect(events.data.map((e) => e.status)).toContain("DEPLOYMENT_STATE_FAILED");
+    } finally {
+      await quick.close();
+    }
   });
 });

@@ -3,6 +3,12 @@ import { aggregate, parseGranularity, type RequestRecord } from "@hangar/simulat
 import { boundsProblem, mergeAutoscaling } from "@hangar/simulators/together/v2/autoscaling";
 import { matches, parseFilter, type SimEvent } from "@hangar/simulators/together/v2/events";
 import {
+  type ListFilter,
+  matchesFilter,
+  parseListFilter,
+  parseOrderBy,
+} from "@hangar/simulators/together/v2/filter";
+import {
   candidateRegions,
   headroom,
   instanceType,
@@ -193,6 +199,36 @@ describe("the v2 simulator's request parsing", () => {
       "GET /v2/projects/:projectId/models/:modelId/revisions",
     );
     expect(routeKey("GET", "/v1/endpoints/endpoint-1")).toBe("GET /v1/endpoints/:id");
+  });
+});
+
+describe("the v2 simulator's list filters", () => {
+  const fields = {
+    name: ["blue", "devuser/chat/blue"],
+    state: ["DEPLOYMENT_STATE_READY"],
+    created_at: 2_000,
+  };
+
+  it("matches equality, wildcards, substrings and times, joined by AND, OR and NOT", () => {
+    const yes = (f: string) => matchesFilter(parseListFilter(f) as ListFilter, fields);
+    expect(yes('name="blue"')).toBe(true);
+    expect(yes('name="bl*"')).toBe(true);
+    expect(yes("name:lu")).toBe(true);
+    expect(yes('name="green"')).toBe(false);
+    expect(yes('name="blue" AND state=DEPLOYMENT_STATE_STOPPED')).toBe(false);
+    expect(yes('name="green" OR state=DEPLOYMENT_STATE_READY')).toBe(true);
+    expect(yes('NOT name="green"')).toBe(true);
+    expect(yes('created_at > "1970-01-01T00:00:01Z"')).toBe(true);
+    expect(yes('created_at < "1970-01-01T00:00:01Z"')).toBe(false);
+  });
+
+  it("refuses what it can't parse, and reads orderBy", () => {
+    expect(parseListFilter("name ~ blue")).toBe("invalid");
+    expect(parseListFilter("colour=blue")).toBe("invalid");
+    expect(parseListFilter(undefined)).toBeUndefined();
+    expect(parseOrderBy("updated_at desc")).toEqual({ field: "updatedAt", desc: true });
+    expect(parseOrderBy("created_at")).toEqual({ field: "createdAt", desc: false });
+    expect(parseOrderBy("name")).toBeUndefined();
   });
 });
 

@@ -17,6 +17,7 @@ const V2_IDS: [RegExp, string][] = [
   [/\/models\/(?!uploads(?:\/|$))[^/]+/, "/models/:modelId"],
   [/\/revisions\/[^/]+/, "/revisions/:revisionId"],
   [/\/configs\/[^/]+/, "/configs/:configId"],
+  [/\/placement-profiles\/[^/]+/, "/placement-profiles/:profileId"],
   [/\/inference-instance-types\/[^/]+/, "/inference-instance-types/:id"],
   [/\/supported-models\/.+/, "/supported-models/:id"],
 ];

@@ -12,6 +12,7 @@ import { fail, notRunning } from "../errors";
 import { readBody } from "../http";
 import { uploadedModel } from "../jobs";
 import type { SimState } from "../state";
+import { advanceUploads } from "../v2/models";
 
 const Ref = z.object({ model_id: z.string({ error: "model_id is required" }).min(1) });
 
@@ -48,6 +49,7 @@ export function adapterRoutes(state: SimState) {
         { param: "model_id", code: "invalid_model_id" },
       );
     }
+    advanceUploads(state);
     const adapter = uploadedModel(state, ref.adapter);
     if (adapter?.type !== "adapter") {
       return fail(c, 404, `Adapter model ${ref.adapter} not found`, {

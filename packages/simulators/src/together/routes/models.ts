@@ -8,6 +8,7 @@ import { readBody } from "../http";
 import { hubFailure } from "../hub";
 import { advanceJob, jobView, sourceKind, startUpload, uploadedModel } from "../jobs";
 import { iso, type SimState } from "../state";
+import { advanceUploads } from "../v2/models";
 
 const Upload = z.object({
   model_name: z.string().min(1),
@@ -23,6 +24,7 @@ const Upload = z.object({
 export function deployableMemory(state: SimState, model: string): number | undefined {
   const known = catalogModel(model);
   if (known) return known.dedicated ? known.memoryGb : undefined;
+  advanceUploads(state);
   const uploaded = uploadedModel(state, model);
   return uploaded?.type === "model" ? uploaded.memoryGb : undefined;
 }
@@ -32,6 +34,7 @@ export function modelRoutes(state: SimState) {
 
   app.get("/models", (c) => {
     for (const job of state.jobs.values()) advanceJob(state, job);
+    advanceUploads(state);
     const dedicated = c.req.query("dedicated") === "true";
     const base = catalog.filter((m) => !dedicated || m.dedicated).map(modelObject);
     const uploaded = [...state.models.values()].map(

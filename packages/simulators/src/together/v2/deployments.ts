@@ -6,12 +6,23 @@ import type {
 } from "together-ai/resources/beta/endpoints/endpoints";
 import { iso, type SimState } from "../state";
 import { emit } from "./events";
-import { candidateRegions, headroom, instanceType, offeredRegions, type Placement, place } from "./hardware";
+import {
+  candidateRegions,
+  headroom,
+  instanceType,
+  offeredRegions,
+  type Placement,
+  place,
+  placementProfiles,
+} from "./hardware";
 import { trafficShares } from "./split";
 
 export type DeploymentState = DeploymentStatus["state"];
 
-type Op = { at: number; op: "place" | "ready" | "drain"; n?: number };
+type Op = { at: number; op: "place" | "ready" | "drain" | "timeout"; n?: number };
+
+/** A run with no ready replica this long after it started fails (Together: 6 hours), in simulated minutes. */
+export const READINESS_TIMEOUT_MINUTES = 360;
 
 export type SimDeployment = {
   id: string;
@@ -35,6 +46,8 @@ export type SimDeployment = {
   ready: number;
   /** Where its replicas run; unset while it has none. */
   region?: string;
+  /** A replica became ready since the last start; from then on it degrades but never times out. */
+  everReady?: boolean;
   state: DeploymentState;
   message: string;
   failure?: string;
@@ -62,21 +75,25 @@ export function usedGpus(state: SimState, accelerator: string, region: string): 
   return used;
 }
 
-function placementConfig(d: SimDeployment): Placement | undefined {
-  return d.placement && "inline" in d.placement ? d.placement.inline : undefined;
+function placementConfig(state: SimState, d: SimDeployment): Placement | undefined {
+  if (!d.placement) return undefined;
+  if ("inline" in d.placement) return d.placement.inline;
+  const id = d.placement.profile;
+  const profile = placementProfiles(state.v2.project).find((p) => p.id === id);
+  return profile ? { regions: profile.preferredRegions, constraint: "ENFORCEMENT_PREFERRED" } : undefined;
 }
 
 function tryPlace(state: SimState, d: SimDeployment, at: number) {
   const type = instanceType(d.hardware);
   if (!type) return;
-  const candidates = candidateRegions(offeredRegions(type, state.v2.capacity), placementConfig(d));
+  const candidates = candidateRegions(offeredRegions(type, state.v2.capacity), placementConfig(state, d));
   const room = (region: string) =>
     headroom(type, region, state.v2.capacity, usedGpus(state, type.accelerator, region));
   const spot = place(d.desired - d.scheduled, d.scheduled > 0 ? d.region : undefined, candidates, room);
   if (!spot) return;
   d.region = spot.region;
   d.scheduled += spot.count;
-  d.ops.push({ at: at + state.step("endpointStartingMs"), op: "ready", n: spot.count });
+  addOp(d, { at: at + state.step("endpointStartingMs"), op: "ready", n: spot.count });
   emit(state, {
     endpointId: d.endpointId,
     deploymentId: d.id,
@@ -107,7 +124,14 @@ function scaled(state: SimState, d: SimDeployment, at: number, oldReplicas: numb
 function apply(state: SimState, d: SimDeployment, op: Op) {
   const old = d.ready;
   if (op.op === "place") tryPlace(state, d, op.at);
-  if (op.op === "ready") d.ready = Math.min(d.scheduled, d.ready + (op.n ?? 0));
+  if (op.op === "ready") {
+    d.ready = Math.min(d.scheduled, d.ready + (op.n ?? 0));
+    if (d.ready > 0) d.everReady = true;
+  }
+  if (op.op === "timeout" && !d.everReady && d.desired > 0) {
+    failDeployment(state, d, "Timed out waiting for readiness", op.at);
+    return;
+  }
   if (op.op === "drain") {
     d.scheduled = Math.min(d.scheduled, d.desired);
     d.ready = Math.min(d.ready, d.desired);
@@ -213,16 +237,20 @@ export function scaleDeployment(state: SimState, d: SimDeployment) {
   const now = state.now();
   const min = d.autoscaling.minReplicas ?? 1;
   const max = d.autoscaling.maxReplicas ?? min;
-  const target = d.desired === 0 ? min : Math.max(min, Math.min(d.desired, max));
+  const starting = d.desired === 0;
+  const target = starting ? min : Math.max(min, Math.min(d.desired, max));
   d.desired = target;
+  if (starting) {
+    d.everReady = false;
+    addOp(d, { at: now + READINESS_TIMEOUT_MINUTES * state.step("minuteMs"), op: "timeout" });
+  }
   if (target > d.scheduled) addOp(d, { at: now + state.step("endpointPendingMs"), op: "place" });
   if (target < d.scheduled) addOp(d, { at: now + state.step("endpointStoppingMs"), op: "drain" });
   settle(state, d, now);
 }
 
 /** Terminal: replicas gone, never restarts (the 6-hour readiness timeout, compressed into a control call). */
-export function failDeployment(state: SimState, d: SimDeployment, message: string) {
-  const now = state.now();
+export function failDeployment(state: SimState, d: SimDeployment, message: string, now = state.now()) {
   const old = d.ready;
   d.failure = message;
   d.ops = [];

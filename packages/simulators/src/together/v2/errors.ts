@@ -42,6 +42,15 @@ export function v2fail(c: Context, status: V2Status, message: string, code?: num
 }
 
 export const FAILED_PRECONDITION = 9;
+export const ALREADY_EXISTS = 6;
+
+/** Why a write was refused: a status, the message, and a gRPC code when not the status's usual one. */
+export type Refusal = { status: 400 | 403 | 404 | 409; message: string; code?: number };
+
+export function refusal(c: Context, r: Refusal) {
+  const title = r.code === ALREADY_EXISTS ? "Already Exists" : undefined;
+  return c.json(statusBody(r.status, r.message, r.code, title), r.status);
+}
 
 /** 409 ALREADY_EXISTS (code 6) rather than ABORTED: a duplicate name, as in the CLI's fixture. */
 export function alreadyExists(c: Context, message = "Already Exists") {

@@ -1,4 +1,5 @@
 import type { InferenceInstanceType } from "together-ai/resources/beta/endpoints/hardware";
+import type { PlacementProfile } from "together-ai/resources/beta/endpoints/placement-profiles";
 import { type HardwareConfig, hardwareConfigs } from "../catalog";
 import { stableId } from "./ids";
 
@@ -126,4 +127,15 @@ export function instanceTypeView(
       headroom: { relation: "RELATION_EQ", value: headroom(type, name, capacity, used(name)) },
     })),
   };
+}
+
+/** Placement profiles: one per region, that region first, the rest as fallbacks (preferred). */
+export function placementProfiles(project: { id: string; organizationId: string }): PlacementProfile[] {
+  return regions.map((region) => ({
+    id: `pp_${region.replaceAll("-", "_")}`,
+    name: `${region} first`,
+    organizationId: project.organizationId,
+    projectId: project.id,
+    preferredRegions: [region, ...regions.filter((r) => r !== region)],
+  }));
 }

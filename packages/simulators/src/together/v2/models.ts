@@ -118,8 +118,13 @@ function adoptV1Models(state: SimState) {
 }
 
 /** Every model a deployment can reference: the project's (advanced to now) and the platform's. */
-export function allModels(state: SimState): SimV2Model[] {
+/** Lands finished v2 uploads, which also makes their models v1's; v1 routes call it before reading models. */
+export function advanceUploads(state: SimState) {
   for (const upload of state.v2.uploads.values()) advanceUpload(state, upload);
+}
+
+export function allModels(state: SimState): SimV2Model[] {
+  advanceUploads(state);
   adoptV1Models(state);
   return [...state.v2.models.values(), ...platformModels(state)];
 }

@@ -6,6 +6,8 @@ import { advanceDeployments, deploymentsOf } from "../deployments";
 import { bareName, endpointView, type SimV2Endpoint, touch } from "../endpoints";
 import { alreadyExists, FAILED_PRECONDITION, notFound, readV2Body, staleEtag, v2fail } from "../errors";
 import { emit, endpointEvents, eventView, parseFilter } from "../events";
+import { matchesFilter, parseListFilter, parseOrderBy, sortBy } from "../filter";
+import { placementProfiles } from "../hardware";
 import { newEtag, newId } from "../ids";
 import { parseMask, populated } from "../mask";
 import { pageOf } from "../page";
@@ -41,11 +43,25 @@ export function endpointRoutes(state: SimState) {
   };
 
   app.get("/endpoints", (c) => {
-    const all = [...v2.endpoints.values()].sort((a, b) => b.createdAt - a.createdAt);
+    const filter = parseListFilter(c.req.query("filter"));
+    if (filter === "invalid") return v2fail(c, 400, "invalid filter expression");
+    const order = parseOrderBy(c.req.query("orderBy"));
+    if (!order)
+      return v2fail(
+        c,
+        400,
+        "invalid orderBy; use created_at or updated_at, optionally followed by asc or desc",
+      );
+    const fields = (e: SimV2Endpoint) => ({
+      name: [e.name, `${v2.project.slug}/${e.name}`],
+      created_at: e.createdAt,
+      updated_at: e.updatedAt,
+    });
+    const all = [...v2.endpoints.values()].filter((e) => matchesFilter(filter, fields(e)));
     return c.json(
       pageOf(
         c,
-        all.map((e) => endpointView(state, e)),
+        sortBy(all, order).map((e) => endpointView(state, e)),
       ),
     );
   });
@@ -191,6 +207,13 @@ export function endpointRoutes(state: SimState) {
         ...(deploymentId ? { deploymentId } : {}),
       }),
     );
+  });
+
+  app.get("/placement-profiles", (c) => c.json(pageOf(c, placementProfiles(v2.project))));
+  app.get("/placement-profiles/:profileId", (c) => {
+    const profile = placementProfiles(v2.project).find((p) => p.id === c.req.param("profileId"));
+    if (!profile) return notFound(c, "placement profile", c.req.param("profileId"));
+    return c.json(profile);
   });
 
   app.route("/endpoints/:endpointId", deploymentRoutes(state));
