@@ -118,8 +118,8 @@ const gone = [400, 404, 409, 410, 503];
 
 async function movedFrom(row: Row & { endpointName: string }) {
   const fresh = await load(row.id);
-  if (fresh?.state !== "ready" || !fresh.endpointName || fresh.endpointName === row.endpointName)
-    return undefined;
+  const serving = fresh?.state === "ready" || fresh?.state === "updating";
+  if (!serving || !fresh.endpointName || fresh.endpointName === row.endpointName) return undefined;
   return fresh as Row & { endpointName: string };
 }
 
