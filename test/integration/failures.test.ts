@@ -32,17 +32,20 @@ describe("when things go wrong at the provider", () => {
       },
     });
     expect(res.status).toBe(422);
+    // A v1 id, checked against Together v2's instance types (the default generation), suggesting v2's.
     expect(res.body.error).toMatchObject({
       code: "hardware.incompatible",
-      details: { suggestions: expect.arrayContaining(["2x_nvidia_h100_80gb_sxm"]) },
+      details: { suggestions: expect.arrayContaining(["2xnvidia-h100-80gb"]) },
     });
     expect((await simState()).endpoints).toHaveLength(before.endpoints.length);
   });
 
   it("fails on hardware the provider has no capacity for, with its reason and nothing left running", async () => {
+    // Together v1 refuses the create; v2 places the deployment DEGRADED until capacity frees.
     const dep = await deploy({
       model: { source: "hf://acme/tiny-llama" },
       hardware: "1x_nvidia_a100_80gb_pcie",
+      apiVersion: "v1",
     });
     const failed = await waitForState(dep.id, "failed");
     expect(failed.lastError?.message).toMatch(/1x_nvidia_a100_80gb_pcie is currently unavailable/);
@@ -66,13 +69,26 @@ describe("when things go wrong at the provider", () => {
     expect(settled.map((d) => d.state)).toEqual(deps.map(() => "ready"));
     const sim = await simState();
     for (const d of deps) {
-      expect(sim.endpoints.filter((e) => e.display_name === `hangar-${d.id}`)).toHaveLength(1);
+      const name = `hangar-${d.id.replace("_", "-")}`;
+      expect(sim.v2.deployments.filter((x) => x.name.endsWith(`/${name}/${name}`))).toHaveLength(1);
+      expect(sim.v2.endpoints.filter((x) => x.name.endsWith(`/${name}`))).toHaveLength(1);
       expect(sim.jobs.filter((j) => j.args.modelName?.endsWith(`/hangar-${d.id}`))).toHaveLength(1);
     }
   });
 
-  it("notices an endpoint that went to ERROR and fails the deployment", async () => {
+  it("notices a Together v2 deployment that went to FAILED and fails the deployment", async () => {
     const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" } });
+    const ready = await waitForState(dep.id, "ready");
+    const deployment = (ready.upstream.endpointId as string).split("/")[1];
+    await simControl(`/deployments/${deployment}/fail`, {});
+    await api(`/v1/deployments/${dep.id}/stop`, { method: "POST" });
+    const failed = await waitForState(dep.id, "failed");
+    expect(failed.lastError?.code).toBe("endpoint.failed");
+    expect(failed.lastError?.message).toMatch(/DEPLOYMENT_STATE_FAILED/);
+  });
+
+  it("notices a v1 endpoint that went to ERROR and fails the deployment", async () => {
+    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, apiVersion: "v1" });
     const ready = await waitForState(dep.id, "ready");
     await simControl(`/endpoints/${ready.upstream.endpointId}/error`, { state: "ERROR" });
     // Settled deployments are watched at HANGAR_WATCH_SECONDS; a stop makes Hangar look at once.

@@ -89,7 +89,7 @@ describe("the README", () => {
       expect(stdout).toContain('"pricePerHour"');
       expect(stdout).toContain(`webhook receiver on http://127.0.0.1:${hookPort}/hooks`);
       expect(stdout).toMatch(/"output":"Simulated answer/);
-      expect(stdout).toContain('"object":"list","data":[{"id":"devuser/hangar-dep_');
+      expect(stdout).toContain('"object":"list","data":[{"id":"devuser/hangar-dep-');
       expect(stdout).toContain('"object":"chat.completion.chunk"');
       expect(stdout).toContain("data: [DONE]");
       expect(stdout).toMatch(/bytesDone: (\d+),\n\s+bytesTotal: \1,/);

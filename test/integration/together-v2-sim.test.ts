@@ -1,3 +1,4 @@
+import { startHubSimulator } from "@hangar/simulators/huggingface/index";
 import {
   CORRUPT_WEIGHTS,
   startTogetherSimulator,
@@ -789,6 +790,35 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     expect(state.v2.endpoints.map((e) => e.id)).toContain(ep.id);
   });
 
+  it("lists only what the project shares with its organization in the org-scoped lists", async () => {
+    const me = await client.whoami();
+    const shared = await endpoint("shared");
+    await client.beta.endpoints.update(shared.id, {
+      ...p(),
+      updateMask: "visibility",
+      visibility: "VISIBILITY_INTERNAL",
+    });
+    const listed = [];
+    for await (const e of client.beta.endpoints.listOrgScoped(me.organization_id)) listed.push(e.name);
+    expect(listed).toContain(`${slug}/shared`);
+    expect(listed).not.toContain(`${slug}/chat-prod`);
+    const other = await failure(
+      client.beta.endpoints.listOrgScoped("org_elsewhere").then((page) => page.data),
+    );
+    expect(other.status).toBe(403);
+  });
+
+  it("refuses to delete a model a live deployment uses, and deletes it once unused", async () => {
+    const models = [];
+    for await (const m of client.beta.models.list(p())) models.push(m);
+    const used = models.find((m) => m.name === `${slug}/gemma-ft`);
+    const refused = await failure(client.beta.models.delete(used?.id ?? "", p()));
+    expect(refused.error.message).toBe("the model is referenced by a live deployment");
+    const unused = models.find((m) => m.name === `${slug}/broken`);
+    expect(await client.beta.models.delete(unused?.id ?? "", p())).toEqual({});
+    expect((await failure(client.beta.models.retrieve(unused?.id ?? "", p()))).status).toBe(404);
+  });
+
   it("serves v2 under /v2, under /v1 and at the root, and refuses another key or project", async () => {
     const origin = new URL(sim.url).origin;
     const headers = { authorization: `Bearer ${sim.apiKey}` };
@@ -845,6 +875,42 @@ describe("a deployment that never becomes ready", () => {
       expect(events.data.map((e) => e.status)).toContain("DEPLOYMENT_STATE_FAILED");
     } finally {
       await quick.close();
+    }
+  });
+});
+
+describe("v2 uploads checked against the Hub", () => {
+  it("fails the upload of a repo the Hub doesn't have, with huggingface_hub's reason", async () => {
+    const hub = await startHubSimulator({ port: 0 });
+    const checked = await startTogetherSimulator({
+      hubUrl: hub.url,
+      steps: { jobQueuedMs: 10, jobRunningMs: 10 },
+    });
+    const c = new Together({ apiKey: checked.apiKey, baseURL: checked.url, maxRetries: 0 });
+    try {
+      const project = (await c.whoami()).project_id;
+      const base = (await c.beta.models.retrieveSupported("Qwen/Qwen2.5-7B-Instruct")).baseModelId;
+      const model = await c.beta.models.create({
+        projectId: project,
+        name: "ghost",
+        baseModelId: base,
+        type: "model",
+      });
+      const job = await c.beta.models.remoteUploads.create({
+        projectId: project,
+        modelId: model.id,
+        remoteUrl: "https://huggingface.co/acme/does-not-exist",
+      });
+      const failed = await until(
+        () => c.beta.models.remoteUploads.retrieve(job.id, { projectId: project }),
+        (j) => j.status === "REMOTE_UPLOAD_STATUS_FAILED",
+      );
+      expect(failed.statusMessage).toContain("Repository Not Found");
+      const events = await c.beta.models.remoteUploads.events(job.id, { projectId: project });
+      expect(events.data[0]).toMatchObject({ type: "upload.failed", level: "LEVEL_ERROR" });
+    } finally {
+      await checked.close();
+      await hub.close();
     }
   });
 });

@@ -133,6 +133,8 @@ describe("Together v2 hardware", () => {
     expect(resolveHardware("1x_nvidia_h100_80gb_sxm", [h100, h100x2])?.name).toBe("1xnvidia-h100-80gb");
     expect(resolveHardware("1xnvidia-h100-80gb", [h100])?.id).toBe("it_h100");
     expect(resolveHardware("1x_nvidia_h200_141gb_sxm", [h100])).toBeUndefined();
+    const l40s = { ...h100, id: "it_l40s", name: "1xnvidia-l40s-48gb", gpuType: "NVIDIA-L40S" };
+    expect(resolveHardware("1x_nvidia_l40s", [h100, l40s])?.name).toBe("1xnvidia-l40s-48gb");
     const twin = { ...h100, id: "it_twin" };
     expect(resolveHardware("1x_nvidia_h100_80gb_sxm", [h100, twin])).toBeUndefined();
   });

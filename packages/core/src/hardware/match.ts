@@ -1,9 +1,13 @@
 import { distance } from "fastest-levenshtein";
 
-/** `1x_nvidia_h100_80gb_sxm` → `1x`, `nvidia`, `h100`, `80gb`, `sxm`; `h100-80gb` splits the same way. */
+/**
+ * `1x_nvidia_h100_80gb_sxm` → `1x`, `nvidia`, `h100`, `80gb`, `sxm`; `h100-80gb` splits the same
+ * way, and so does Together v2's `1xnvidia-h100-80gb` (its count runs into the vendor).
+ */
 const tokens = (id: string) =>
   id
     .toLowerCase()
+    .replace(/^(\d+x)(?=[a-z])/, "$1 ")
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 

@@ -10,6 +10,7 @@ export const readBody = bodyReader({
 const V2_PREFIX = /^(?:\/v[12])?(?=\/(?:projects|public|supported-models|organizations)(?:\/|$))/;
 const V2_IDS: [RegExp, string][] = [
   [/\/projects\/[^/]+/, "/projects/:projectId"],
+  [/\/organizations\/[^/]+/, "/organizations/:organizationId"],
   [/\/endpoints\/[^/]+/, "/endpoints/:endpointId"],
   [/\/deployments\/[^/]+/, "/deployments/:deploymentId"],
   [/\/adapters\/[^/]+/, "/adapters/:adapterId"],

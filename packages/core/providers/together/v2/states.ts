@@ -139,17 +139,23 @@ export function v2HardwareName(v1Id: string): string | undefined {
 export function resolveHardware(id: string, types: Wire.InstanceType[]): Wire.InstanceType | undefined {
   const exact = types.find((t) => t.name === id);
   if (exact) return exact;
-  const wanted = v2HardwareName(id);
-  const matches = wanted ? types.filter((t) => t.name.toLowerCase() === wanted) : [];
+  const matches = types.filter((t) => spells(id, t.name));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** A v1 id names a v2 type of the same spelling; v1 ids that leave out the memory (`1x_nvidia_l40s`) name the type that adds it. */
+function spells(v1Id: string, v2Name: string): boolean {
+  const wanted = v2HardwareName(v1Id);
+  if (!wanted) return false;
+  const name = v2Name.toLowerCase();
+  return name === wanted || (!/-\d+gb$/.test(wanted) && new RegExp(`^${wanted}-\\d+gb$`).test(name));
 }
 
 /** Each v2 entry with the v1 ids that name it unambiguously, so requests written for v1 keep working. */
 export function withAliases(list: Hardware[], v1Ids: string[]): Hardware[] {
   const aliases = new Map<string, string[]>();
   for (const v1Id of v1Ids) {
-    const wanted = v2HardwareName(v1Id);
-    const matches = list.filter((h) => h.id.toLowerCase() === wanted);
+    const matches = list.filter((h) => spells(v1Id, h.id));
     if (matches.length === 1)
       aliases.set(matches[0]?.id as string, [...(aliases.get(matches[0]?.id as string) ?? []), v1Id]);
   }

@@ -12,7 +12,7 @@ import { fail, notRunning } from "../errors";
 import { readBody } from "../http";
 import { uploadedModel } from "../jobs";
 import type { SimState } from "../state";
-import { advanceUploads } from "../v2/models";
+import { advanceUploads } from "../v2/uploads";
 
 const Ref = z.object({ model_id: z.string({ error: "model_id is required" }).min(1) });
 

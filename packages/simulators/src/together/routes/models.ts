@@ -8,7 +8,7 @@ import { readBody } from "../http";
 import { hubFailure } from "../hub";
 import { advanceJob, jobView, sourceKind, startUpload, uploadedModel } from "../jobs";
 import { iso, type SimState } from "../state";
-import { advanceUploads } from "../v2/models";
+import { advanceUploads } from "../v2/uploads";
 
 const Upload = z.object({
   model_name: z.string().min(1),

@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { WhoamiResponse } from "together-ai/resources/top-level";
 import type { SimState } from "../state";
+import { endpointView } from "./endpoints";
 import { v2fail } from "./errors";
+import { allModels } from "./lookup";
+import { modelView } from "./models";
+import { pageOf } from "./page";
 import { catalogRoutes } from "./routes/catalog";
 import { endpointRoutes } from "./routes/endpoints";
 import { modelRoutes } from "./routes/models";
@@ -38,6 +42,31 @@ export function v2Routes(state: SimState) {
     if (id !== project.id && id !== project.slug)
       return v2fail(c, 403, `the API key has no access to project ${id}; its project is ${project.id}`);
     await next();
+  });
+  app.use("/organizations/:organizationId/*", async (c, next) => {
+    const id = c.req.param("organizationId");
+    if (id !== state.v2.project.organizationId)
+      return v2fail(c, 403, `the API key has no access to organization ${id}`);
+    await next();
+  });
+  // Org-scoped lists show what the project shared with its organization: VISIBILITY_INTERNAL only.
+  app.get("/organizations/:organizationId/endpoints", (c) => {
+    const shared = [...state.v2.endpoints.values()].filter((e) => e.visibility === "VISIBILITY_INTERNAL");
+    return c.json(
+      pageOf(
+        c,
+        shared.map((e) => endpointView(state, e)),
+      ),
+    );
+  });
+  app.get("/organizations/:organizationId/models", (c) => {
+    const shared = allModels(state).filter((m) => !m.platform && m.visibility === "VISIBILITY_INTERNAL");
+    return c.json(
+      pageOf(
+        c,
+        shared.map((m) => modelView(state, m)),
+      ),
+    );
   });
   app.route("/projects/:projectId", endpointRoutes(state));
   app.route("/projects/:projectId", modelRoutes(state));

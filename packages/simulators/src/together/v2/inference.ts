@@ -2,7 +2,7 @@ import type { SimState } from "../state";
 import { adaptersOf, loadState } from "./adapters";
 import { advanceDeployments, type SimDeployment, shares } from "./deployments";
 import { endpointByName, type SimV2Endpoint } from "./endpoints";
-import { findModel } from "./models";
+import { findModel } from "./lookup";
 import { pickDeployment } from "./split";
 
 export type V2Route =

@@ -4,8 +4,9 @@ import type { SimDeployment } from "./deployments";
 import type { SimV2Endpoint } from "./endpoints";
 import type { SimEvent } from "./events";
 import type { Capacity } from "./hardware";
-import type { SimUpload, SimV2Model } from "./models";
+import type { SimV2Model } from "./models";
 import type { V2State } from "./state";
+import type { SimUpload } from "./uploads";
 
 export type V2Snapshot = {
   endpoints: SimV2Endpoint[];

@@ -1,13 +1,7 @@
 import type { SimState } from "../state";
-import {
-  findConfig,
-  findModel,
-  latestRevision,
-  revisionStatus,
-  type SimConfig,
-  type SimRevision,
-  type SimV2Model,
-} from "./models";
+import { findConfig, type SimConfig } from "./configs";
+import { findModel } from "./lookup";
+import { latestRevision, revisionStatus, type SimRevision, type SimV2Model } from "./models";
 
 const MODEL = /^projects\/([^/]+)\/models\/([^/]+)(?:\/revisions\/([^/]+))?$/;
 const CONFIG = /^projects\/([^/]+)\/configs\/([^/]+)$/;

@@ -2,7 +2,9 @@ import type { SimState } from "../state";
 import { adaptersOf } from "./adapters";
 import { advanceDeployments, deploymentView } from "./deployments";
 import { endpointView } from "./endpoints";
-import { allModels, modelView, uploadView } from "./models";
+import { allModels } from "./lookup";
+import { modelView } from "./models";
+import { uploadView } from "./uploads";
 
 /** What `GET /_sim/state` shows of v2: everything as the API would answer it, plus capacity and counters. */
 export function v2Snapshot(state: SimState) {

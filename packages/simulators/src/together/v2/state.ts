@@ -5,7 +5,8 @@ import type { SimDeployment } from "./deployments";
 import type { SimV2Endpoint } from "./endpoints";
 import type { SimEvent } from "./events";
 import { type Capacity, defaultCapacity } from "./hardware";
-import type { SimUpload, SimV2Model } from "./models";
+import type { SimV2Model } from "./models";
+import type { SimUpload } from "./uploads";
 
 export type Project = { id: string; slug: string; name: string; organizationId: string };
 

@@ -6,7 +6,8 @@ import { advanceDeployments, type SimDeployment } from "../deployments";
 import { FAILED_PRECONDITION, notFound, readV2Body, staleEtag, v2fail } from "../errors";
 import { emit } from "../events";
 import { newEtag } from "../ids";
-import { findModel, latestRevision, revisionStatus } from "../models";
+import { findModel } from "../lookup";
+import { latestRevision, revisionStatus } from "../models";
 import { pageOf } from "../page";
 
 const Attach = z.object({

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import type { HardwareListResponse } from "together-ai/resources/beta/endpoints/hardware";
 import type { SimState } from "../../state";
+import { supportedModelView } from "../configs";
 import { advanceDeployments, usedGpus } from "../deployments";
 import { notFound } from "../errors";
 import { type InstanceType, instanceType, instanceTypes, instanceTypeView } from "../hardware";
-import { platformModels, supportedModelView } from "../models";
+import { platformModels } from "../models";
 import { pageOf } from "../page";
 
 /** Project-free catalogue routes: instance types with live headroom, and the supported models. */

@@ -7,27 +7,14 @@ import type { RemoteUploadEventsResponse } from "together-ai/resources/beta/mode
 import * as z from "zod";
 import { hubFailure } from "../../hub";
 import { iso, type SimState } from "../../state";
+import { configsFor, configView, findConfig } from "../configs";
 import { advanceDeployments } from "../deployments";
 import { bareName } from "../endpoints";
 import { alreadyExists, FAILED_PRECONDITION, notFound, readV2Body, v2fail } from "../errors";
-import {
-  advanceUpload,
-  allModels,
-  configsFor,
-  configView,
-  createModel,
-  findConfig,
-  findModel,
-  latestRevision,
-  modelType,
-  modelView,
-  platformModels,
-  projectModel,
-  revisionView,
-  startRemoteUpload,
-  uploadView,
-} from "../models";
+import { allModels, findModel, projectModel } from "../lookup";
+import { createModel, latestRevision, modelType, modelView, platformModels, revisionView } from "../models";
 import { page, pageOf } from "../page";
+import { advanceUpload, startRemoteUpload, uploadView } from "../uploads";
 
 const Create = z.looseObject({
   name: z.string({ error: "name is required" }).min(1),
