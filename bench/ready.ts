@@ -58,8 +58,10 @@ export async function measureReady(
   await ctx.sim.reset();
   const create = async (i: number) => {
     const at = Date.now();
+    // The timeline reads v1 wire shapes (STARTED, created_at): measured on v1; v2 calls in calls.ts.
     const dep = await ctx.api<{ id: string }>("/v1/deployments", {
       provider: "together",
+      apiVersion: "v1",
       model: { source: options.source(i) },
       hardware: "1x_nvidia_h100_80gb_sxm",
     });

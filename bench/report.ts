@@ -40,7 +40,10 @@ export function readyTable(sets: Sets) {
   ].join("\n");
 }
 
-export function callsTable(sets: { label: string; count: number; calls: Record<string, number> }[]) {
+export function callsTable(
+  sets: { label: string; count: number; calls: Record<string, number> }[],
+  title = "2. Together calls per deployment",
+) {
   const routes = [...new Set(sets.flatMap((s) => Object.keys(s.calls)))].sort();
   const per = (calls: Record<string, number>, count: number, route?: string) => {
     const total = route ? (calls[route] ?? 0) : Object.values(calls).reduce((a, b) => a + b, 0);
@@ -52,7 +55,7 @@ export function callsTable(sets: { label: string; count: number; calls: Record<s
     ["all routes", ...sets.flatMap((s) => per(s.calls, s.count))],
   ];
   const n = sets.map((s) => `${s.label}: ${s.count} deployments`).join(", ");
-  return table(`2. Together calls per deployment, create -> ready (${n})`, head, rows);
+  return table(`${title}, create -> ready (${n})`, head, rows);
 }
 
 export function throughputTable(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { type Stack, startStack } from "@hangar/local/stack";
+import { measureCalls } from "./calls";
 import { apiClient, simClient } from "./client";
 import { machine, watchMemory } from "./machine";
 import { measureReady, type ReadyResult } from "./ready";
@@ -11,11 +12,13 @@ import { measureThroughput } from "./throughput";
 const READY_DEPLOYMENTS = 24;
 /** Context: the same path without a burst (each created once the previous one is ready). */
 const SEQUENTIAL_DEPLOYMENTS = 6;
+/** Calls per deployment on each Together API generation (v1 next to v2). */
+const GENERATION_DEPLOYMENTS = 12;
 const CATALOG_MODEL = "Qwen/Qwen2.5-7B-Instruct";
 const THROUGHPUT = { requests: 2_000, concurrency: 32, warmup: 500, rounds: 2, maxMs: 30_000 };
 const TIME_SCALE = 1;
 /** Past this the run is stuck, not slow: give up rather than hang. */
-const WATCHDOG_MS = 6 * 60_000;
+const WATCHDOG_MS = 9 * 60_000;
 
 const KNOWN_CHILDREN: Record<string, string> = { java: " (DynamoDB Local)", esbuild: " (tsx)" };
 
@@ -44,6 +47,20 @@ async function bench(stack: Stack, memory: ReturnType<typeof watchMemory>) {
       sequential: true,
     });
 
+    // Calls per deployment on each Together API generation, same models and counts.
+    const generations: { label: string; count: number; calls: Record<string, number> }[] = [];
+    for (const [label, source] of [
+      ["catalog", CATALOG_MODEL],
+      ["hf:// upload", "hf://acme/tiny-llama"],
+    ] as const) {
+      for (const apiVersion of ["v1", "v2"] as const) {
+        const t = Date.now();
+        const calls = await measureCalls(ctx, GENERATION_DEPLOYMENTS, { source, apiVersion });
+        generations.push({ label: `${label} ${apiVersion}`, count: GENERATION_DEPLOYMENTS, calls });
+        say(`${label} on ${apiVersion}: ${GENERATION_DEPLOYMENTS} deployments ready in ${elapsed(t)}`);
+      }
+    }
+
     const t = Date.now();
     const throughput = await measureThroughput(stack, THROUGHPUT);
     say(`throughput measured in ${elapsed(t)}`);
@@ -51,6 +68,7 @@ async function bench(stack: Stack, memory: ReturnType<typeof watchMemory>) {
 
     say(readyTable(sets));
     say(callsTable(sets.map(({ label, count, result }) => ({ label, count, calls: result.calls }))));
+    say(callsTable(generations, "Together calls per deployment, v1 next to v2"));
     say(throughputTable(throughput, THROUGHPUT));
     return children;
   } finally {

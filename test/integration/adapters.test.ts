@@ -6,7 +6,7 @@ import { startReceiver } from "../support/receiver";
 type Event = { from: string | null; to: string; reason: string | null; sequence: number };
 
 async function moves(id: string, after: number) {
-  const all = (await api(`/v1/deployments/${id}/events`)).body.data as Event[];
+  const all = (await api(`/v1/deployments/${id}/events?kind=hangar`)).body.data as Event[];
   return all
     .filter((e) => e.sequence > after)
     .sort((a, b) => a.sequence - b.sequence)

@@ -21,7 +21,7 @@ type Event = { from: string | null; to: string; at: string; sequence: number };
 
 /** Billed and saved hours read straight off the events API, independently of the cost code. */
 async function fromEvents(id: string, until: string) {
-  const events = ((await api(`/v1/deployments/${id}/events`)).body.data as Event[]).sort(
+  const events = ((await api(`/v1/deployments/${id}/events?kind=hangar`)).body.data as Event[]).sort(
     (a, b) => a.sequence - b.sequence,
   );
   let billedMs = 0;
@@ -209,7 +209,7 @@ describe("budgets", () => {
     expect(hook.json.data).toMatchObject({ limitUsd: 0.1, stopped: [dep.id] });
     // "Once": a later budget.exceeded of the deployment takes the next sequence number after its
     // last event, so no second notice was emitted in between, and only the two arrive.
-    const history = (await api(`/v1/deployments/${dep.id}/events`)).body.data as Event[];
+    const history = (await api(`/v1/deployments/${dep.id}/events?kind=hangar`)).body.data as Event[];
     const last = Math.max(...history.map((e) => e.sequence), Number(hook.json.sequence));
     const marker = await system(() =>
       emitNotice({

@@ -12,7 +12,7 @@ const asTenant = <T>(cb: () => Promise<T>) =>
   withActor({ type: "tenant", tenantId: stack.tenantId, keyId: "test" }, cb);
 
 async function events(id: string, after = 0) {
-  const all = (await api(`/v1/deployments/${id}/events`)).body.data as Event[];
+  const all = (await api(`/v1/deployments/${id}/events?kind=hangar`)).body.data as Event[];
   return all.filter((e) => e.sequence > after).sort((a, b) => a.sequence - b.sequence);
 }
 

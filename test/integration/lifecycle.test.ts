@@ -44,7 +44,7 @@ describe("a deployment's whole life on Together", () => {
     expect(hook.headers["webhook-id"]).toMatch(/^evt_/);
     expect(hook.json.data.state).toBe("ready");
 
-    const events = await api(`/v1/deployments/${dep.id}/events`);
+    const events = await api(`/v1/deployments/${dep.id}/events?kind=hangar`);
     expect((events.body.data as { to: string }[]).map((e) => e.to)).toEqual([
       "queued",
       "uploading",

@@ -97,6 +97,8 @@ describe("the README", () => {
       expect(stdout).toContain("Simulated answer");
       // Every request the walk-through sends is accepted, stop-then-start in quick succession included.
       expect(stdout).not.toContain('"error":{');
+      // The Together migration block: the v1 deployment moved to v2, its history says so.
+      expect(stdout).toContain('"type":"deployment.migrated"');
       expect(stderr).not.toContain("webhook refused");
       expect(stdout).toContain('"pricePerHour"');
       expect(stdout).toContain(`webhook receiver on http://127.0.0.1:${hookPort}/hooks`);

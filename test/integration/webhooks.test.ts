@@ -94,7 +94,7 @@ describe("webhooks with guarantees", () => {
     await until("a refused attempt", () => (receiver.state.refused > 4 ? true : undefined));
     receiver.state.down = false;
 
-    const history = (await as(`/v1/deployments/${depId}/events`)).body.data as {
+    const history = (await as(`/v1/deployments/${depId}/events?kind=hangar`)).body.data as {
       id: string;
       to: string;
       sequence: number;

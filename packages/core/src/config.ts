@@ -43,6 +43,8 @@ export const Config = {
     max: seconds("HANGAR_CHECK_MAX_SECONDS", 60),
     watch: seconds("HANGAR_WATCH_SECONDS", 300),
   }),
+  /** After a migration's switch, the old endpoint serves this long before it is deleted (requests in flight). */
+  migrationDrainSeconds: () => seconds("HANGAR_MIGRATION_DRAIN_SECONDS", 300),
   /**
    * A list of an account's endpoints serves the checks of a container for this long, in place of
    * one read per deployment (provider/snapshot.ts).

@@ -84,7 +84,7 @@ export function deploymentCommands(program: Command) {
         const fields: [string, string][] = [
           ["id", d.id],
           ["state", stateColour(d.state) + (d.stopReason ? ` (${d.stopReason})` : "")],
-          ["provider", `${d.provider} ${d.hardware}`],
+          ["provider", `${d.provider}${d.apiVersion ? ` ${d.apiVersion}` : ""} ${d.hardware}`],
           [
             "model",
             `${d.model.source}${d.model.type === "adapter" ? ` (adapter on ${d.model.baseDeploymentId ?? d.model.baseModel})` : ""}`,
@@ -96,6 +96,12 @@ export function deploymentCommands(program: Command) {
           ["last activity", d.lastActivityAt ?? "-"],
           ["held until", d.heldUntil ?? "-"],
         ];
+        if (d.migration) fields.push(["migrating", `to ${d.migration.to}, since ${d.migration.startedAt}`]);
+        if (d.migratedFrom)
+          fields.push([
+            "migrated from",
+            `${d.migratedFrom.endpointName} (${d.migratedFrom.apiVersion}) at ${d.migratedFrom.at}`,
+          ]);
         if (d.lastError) fields.push(["last error", c.red(`${d.lastError.code}: ${d.lastError.message}`)]);
         const width = Math.max(...fields.map(([k]) => k.length));
         console.log(c.bold(d.name));
@@ -106,7 +112,11 @@ export function deploymentCommands(program: Command) {
         }
         console.log(c.bold("last events"));
         for (const e of events.data.slice(-5))
-          console.log(`  ${e.at}  ${e.from ?? "-"} → ${e.to}${e.reason ? `  ${e.reason}` : ""}`);
+          console.log(
+            e.kind === "provider"
+              ? `  ${e.at}  provider: ${e.type}${e.message ? `  ${e.message}` : ""}`
+              : `  ${e.at}  ${e.from ?? "-"} → ${e.to}${e.reason ? `  ${e.reason}` : ""}`,
+          );
       }),
     );
 
@@ -123,7 +133,11 @@ export function deploymentCommands(program: Command) {
         console.log(
           table(
             ["AT", "FROM", "TO", "REASON", "MESSAGE"],
-            result.data.map((e) => [e.at, e.from ?? "-", stateColour(e.to), e.reason ?? "", e.message ?? ""]),
+            result.data.map((e) =>
+              e.kind === "provider"
+                ? [e.at, "provider", e.type ?? "", e.reason ?? "", e.message ?? ""]
+                : [e.at, e.from ?? "-", e.to ? stateColour(e.to) : "", e.reason ?? "", e.message ?? ""],
+            ),
           ),
         );
       }),
@@ -150,6 +164,27 @@ export function deploymentCommands(program: Command) {
       }),
     );
   }
+
+  program
+    .command("migrate")
+    .argument("<deployment>", "name or id")
+    .description("move a Together v1 deployment to v2, without stopping its traffic")
+    .option("--drain <seconds>", "how long the v1 endpoint keeps serving after the switch (default 300)")
+    .action(
+      withContext(async (ctx, ref: string, flags: { drain?: string }) => {
+        const drainSeconds = flags.drain === undefined ? undefined : Number(flags.drain);
+        const accepted = unwrap(
+          await ctx.hangar.api.POST("/v1/deployments/{id}/migrate", {
+            params: { path: { id: ref } },
+            body: drainSeconds === undefined ? {} : { drainSeconds },
+          }),
+        );
+        if (ctx.json) return printJson(accepted);
+        console.log(
+          `${accepted.name}: migrating to Together v2; it keeps serving on ${accepted.endpoint?.name ?? "v1"} until the switch. \`hangar status ${accepted.name}\` shows apiVersion; the deployment.migrated webhook says when.`,
+        );
+      }),
+    );
 
   waitOptions(
     program

@@ -4,8 +4,9 @@ import { StateBadge } from "./state-badge";
 
 type Event = components["schemas"]["DeploymentEvent"];
 
-/** Who moved the state: the provider (its own stop or deletion, drift) or Hangar. */
-const source = (e: Event) => (e.reason?.startsWith("provider") ? "provider" : "hangar");
+/** Who moved the state (the provider: its own stop or deletion, drift), or an entry of the provider's feed. */
+const source = (e: Event) =>
+  e.kind === "provider" || e.reason?.startsWith("provider") ? "provider" : "hangar";
 
 export function Timeline({ events }: { events: Event[] }) {
   if (events.length === 0) return <p className="muted">No events yet.</p>;
@@ -21,7 +22,7 @@ export function Timeline({ events }: { events: Event[] }) {
                 <span className="visually-hidden">to</span>{" "}
               </>
             )}
-            <StateBadge state={e.to} />
+            {e.to ? <StateBadge state={e.to} /> : <code>{e.type}</code>}
           </span>
           <span className="who">{source(e) === "provider" ? "Provider" : "Hangar"}</span>
           {(e.reason || e.message) && (

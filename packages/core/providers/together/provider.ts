@@ -1,7 +1,9 @@
 import type { ApiVersion, Provider } from "../../src/provider";
 import { defaultApiVersion, togetherUrls } from "./facts";
 import { createTogetherV1Provider, type TogetherV1Options } from "./v1";
+import { usage } from "./v2/analytics";
 import { TogetherV2Client, type TogetherV2ClientOptions } from "./v2/client";
+import { endpointEvents } from "./v2/events";
 import { togetherV2 } from "./v2/provider";
 import { isV2Id, withAliases } from "./v2/states";
 
@@ -79,6 +81,9 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
       onV2(input.endpointId) ? v2.adapters.getAdapter(input) : (v1.getAdapter?.(input) as never),
     unloadAdapter: (input) =>
       onV2(input.endpointId) ? v2.adapters.unloadAdapter(input) : (v1.unloadAdapter?.(input) as never),
+    // v1 has neither a feed nor analytics: its endpoints answer no events, and usage refuses them.
+    events: async (input) => (onV2(input.endpointId) ? endpointEvents(api(), input) : []),
+    usage: (input) => usage(api(), input),
   };
 }
 

@@ -1,9 +1,11 @@
+import { Config } from "../config";
 import type { Provider } from "../provider";
 import { loadAdapter, stopAdapter, stoppedAdapter, unloadAdapter, watchAdapter } from "./phase/adapter";
 import { bringUp, updating, watch } from "./phase/endpoint";
 import type { Phase, Step, StepContext } from "./phase/shared";
 import { deleting, stopping } from "./phase/stop";
 import { queued, uploading } from "./phase/upload";
+import { readFeed } from "./provider-events";
 import type { Row } from "./row";
 import type { State } from "./states";
 
@@ -43,7 +45,18 @@ const adapterPhases: Partial<Record<State, Phase>> = {
  * what changed. Every action is safe to repeat: creates look for an earlier attempt first,
  * and stop/start/delete are idempotent at the provider.
  */
-export function advance(row: Row, p: Provider, ctx: StepContext): Promise<Step> {
+export async function advance(row: Row, p: Provider, ctx: StepContext): Promise<Step> {
   const phase = (row.model.baseDeploymentId ? adapterPhases : endpointPhases)[row.state];
-  return phase ? phase(row, p, ctx) : Promise.resolve({});
+  // The provider's feed is read on every check; what it says changed is looked at again soon.
+  const feed = row.model.baseDeploymentId ? undefined : await readFeed(row, p);
+  const step = phase ? await phase(row, p, ctx) : {};
+  if (!feed || feed.since === row.providerEventsSince) return step;
+  return {
+    ...step,
+    set: { ...step.set, providerEventsSince: feed.since },
+    nextCheckSeconds:
+      feed.react && !step.to
+        ? Math.min(step.nextCheckSeconds ?? Infinity, Config.checkDelay().min)
+        : step.nextCheckSeconds,
+  };
 }

@@ -1,5 +1,6 @@
 import type { StateEventType } from "../webhook";
 import type { Info } from "./info";
+import type { ProviderEventRow } from "./provider-events";
 import type { State } from "./states";
 
 /** Which state changes fire which webhook event. */
@@ -38,14 +39,47 @@ export type EventRow = {
   outboxAt?: string;
 };
 
-export function toEventInfo(row: EventRow) {
+/** One entry of `GET /v1/deployments/{id}/events`: Hangar's own (a state change) or the provider's. */
+export type EventInfo = {
+  id: string;
+  kind: "hangar" | "provider";
+  from: State | null;
+  to: State | null;
+  type: string | null;
+  level: string | null;
+  reason: string | null;
+  message: string | null;
+  at: string;
+  sequence: number | null;
+};
+
+export function toEventInfo(row: EventRow): EventInfo {
   return {
     id: row.id,
+    kind: "hangar",
     from: row.from,
     to: row.to,
+    type: row.webhook ?? null,
+    level: null,
     reason: row.reason ?? null,
     message: row.message ?? null,
     at: row.at,
     sequence: row.sequence,
+  };
+}
+
+export function toProviderEventInfo(row: ProviderEventRow): EventInfo {
+  const e = row.event;
+  return {
+    id: e.id,
+    kind: "provider",
+    from: null,
+    to: null,
+    type: e.type,
+    level: e.level,
+    reason: e.source ?? null,
+    message: e.message ?? null,
+    at: e.at,
+    sequence: null,
   };
 }

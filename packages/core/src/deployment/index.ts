@@ -5,6 +5,7 @@ export { Info, State } from "./info";
 export { CreateInput, ListInput, UpdateInput } from "./input";
 export * as Lease from "./lease";
 export { Metrics, MetricsInput, metrics } from "./metrics";
+export { MigrateInput, migrate } from "./migrate";
 export { ModelList, models } from "./models";
 export { emitNotice } from "./notice";
 export { requeueOverdue } from "./overdue";

@@ -117,8 +117,27 @@ export const Info = z
       description: "Where inference goes: the provider's OpenAI-compatible URL and the model name to send.",
     }),
     apiVersion: z.enum(["v1", "v2"]).nullable().meta({
-      description: "Together: the API generation the deployment lives on; null for providers with one.",
+      description:
+        "Together: the API generation the endpoint lives on (v1 is supported until the end of 2026; `POST /v1/deployments/{id}/migrate` moves it to v2). Null for other providers.",
     }),
+    migration: z
+      .object({ to: z.enum(["v1", "v2"]), startedAt: z.string(), endpointId: z.string().nullable() })
+      .nullable()
+      .meta({
+        description: "A migration under way: the new endpoint, until it serves and the proxy switches to it.",
+      }),
+    migratedFrom: z
+      .object({
+        apiVersion: z.enum(["v1", "v2"]),
+        endpointId: z.string(),
+        endpointName: z.string(),
+        at: z.string().meta({ description: "When the proxy switched to the new endpoint." }),
+        deletedAt: z.string().nullable().meta({
+          description: "When the old endpoint was deleted, once requests in flight on it had finished.",
+        }),
+      })
+      .nullable()
+      .meta({ description: "Where a migrated deployment came from." }),
     region: z.object({ name: z.string(), required: z.boolean() }).nullable().meta({
       description: "The region asked for at create (Together v2); observed.region is where it runs.",
     }),

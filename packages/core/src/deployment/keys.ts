@@ -15,6 +15,13 @@ export const eventKey = (deploymentId: string, eventId: string) => ({
   sk: `${EVENT_PREFIX}${eventId}`,
 });
 
+/** The provider's own events for the deployment's endpoints, sorted by when the provider recorded them. */
+export const PROVIDER_EVENT_PREFIX = "PEV#";
+export const providerEventKey = (deploymentId: string, at: string, eventId: string) => ({
+  pk: `DEP#${deploymentId}`,
+  sk: `${PROVIDER_EVENT_PREFIX}${at}#${eventId}`,
+});
+
 export const LEASE_PREFIX = "LEASE#";
 export const leaseKey = (deploymentId: string, id: string) => ({
   pk: `DEP#${deploymentId}`,

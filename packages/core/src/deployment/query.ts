@@ -6,10 +6,11 @@ import { cursor, queryAll, table, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { fn } from "../util/fn";
 import { shownId } from "../util/id";
-import { type EventRow, toEventInfo } from "./events";
+import { type EventInfo, type EventRow, toEventInfo, toProviderEventInfo } from "./events";
 import { ListInput, Name } from "./input";
-import { EVENT_PREFIX, key } from "./keys";
+import { EVENT_PREFIX, key, PROVIDER_EVENT_PREFIX } from "./keys";
 import { isDeploymentId, lookup } from "./name";
+import type { ProviderEventRow } from "./provider-events";
 import { type Row, tenantPk, toInfo } from "./row";
 import { load } from "./write";
 
@@ -124,13 +125,24 @@ export async function serving() {
   return items.map(toInfo);
 }
 
-/** The state history, oldest first. */
-export async function events(ref: string) {
+/**
+ * The state history (kind `hangar`) and what the provider's own feed said (kind `provider`),
+ * oldest first; `kind` keeps one of the two.
+ */
+export async function events(ref: string, kind?: EventInfo["kind"]): Promise<EventInfo[]> {
   const { id } = await mine(ref);
-  const items = await queryAll<EventRow>({
-    TableName: tableName(),
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
-    ExpressionAttributeValues: { ":pk": key(id).pk, ":evt": EVENT_PREFIX },
-  });
-  return items.map(toEventInfo);
+  const read = <T>(prefix: string) =>
+    queryAll<T>({
+      TableName: tableName(),
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": key(id).pk, ":prefix": prefix },
+    });
+  const [own, provider] = await Promise.all([
+    kind === "provider" ? [] : read<EventRow>(EVENT_PREFIX),
+    kind === "hangar" ? [] : read<ProviderEventRow>(PROVIDER_EVENT_PREFIX),
+  ]);
+  // A stable merge: Hangar's events keep their order (by sequence) among themselves.
+  return [...own.map(toEventInfo), ...provider.map(toProviderEventInfo)].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
 }

@@ -132,6 +132,13 @@ export const update = fn(UpdateInput, async (input: z.output<typeof UpdateInput>
       assertCan(row, "updating", "update");
     }
     if (!changed) return { set };
+    if (row.migration && desired.hardware !== was.hardware) {
+      throw new VisibleError(
+        "conflict",
+        "deployment.migration_in_progress",
+        "The deployment is migrating to Together v2: change its hardware once `deployment.migrated` (or `deployment.migration_failed`) has fired.",
+      );
+    }
     if (row.state === "ready") {
       return { to: "updating", reason: "manual", set: { ...set, desired }, nextCheckSeconds: 0 };
     }

@@ -80,6 +80,12 @@ export type Row = {
   apiVersion?: ApiVersion;
   /** Where it was asked to run (Together v2). */
   region?: { name: string; required: boolean };
+  /** A move to another API generation under way (migrate.ts): the new endpoint, until it serves. */
+  migration?: Migration;
+  /** Where a migrated deployment came from; its old endpoint is deleted once the drain has passed. */
+  migratedFrom?: MigratedFrom;
+  /** The provider's events feed: the newest `createdAt` already stored (provider-events.ts). */
+  providerEventsSince?: string;
   lastError?: { code: string; message: string; at: string };
   warnings?: Warning[];
   stopReason?: string;
@@ -131,7 +137,32 @@ export type Unconfirmed = {
   retries: number;
 };
 
-export type Desired = { state: Intent; autoscaling: Autoscaling; hardware: string };
+export type Desired = {
+  state: Intent;
+  autoscaling: Autoscaling;
+  hardware: string;
+  /** The API generation asked for (a migration); absent: wherever it lives now. */
+  apiVersion?: ApiVersion;
+};
+
+export type Migration = {
+  to: ApiVersion;
+  startedAt: string;
+  /** Seconds the old endpoint keeps serving after the switch, for requests that read the row before it. */
+  drainSeconds: number;
+  endpointId?: string;
+};
+
+export type MigratedFrom = {
+  apiVersion: ApiVersion;
+  endpointId: string;
+  endpointName: string;
+  /** When the proxy switched to the new endpoint. */
+  at: string;
+  /** The old endpoint is deleted from then on. */
+  drainUntil: string;
+  deletedAt?: string;
+};
 export type Observed = {
   state: EndpointState;
   raw: string;
@@ -214,6 +245,22 @@ export function toInfo(row: Row): Info {
       : null,
     apiVersion: apiVersionOf(row) ?? null,
     region: row.region ?? null,
+    migration: row.migration
+      ? {
+          to: row.migration.to,
+          startedAt: row.migration.startedAt,
+          endpointId: row.migration.endpointId ?? null,
+        }
+      : null,
+    migratedFrom: row.migratedFrom
+      ? {
+          apiVersion: row.migratedFrom.apiVersion,
+          endpointId: row.migratedFrom.endpointId,
+          endpointName: row.migratedFrom.endpointName,
+          at: row.migratedFrom.at,
+          deletedAt: row.migratedFrom.deletedAt ?? null,
+        }
+      : null,
     lastError: row.lastError ?? null,
     warnings: row.warnings ?? [],
     stopReason: row.stopReason ?? null,

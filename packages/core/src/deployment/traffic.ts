@@ -109,12 +109,28 @@ export async function chat(
     }
   }
   await touch(row, new Date(), "proxy");
-  const { endpointName } = row;
-  const call = async () =>
+  const send = async (endpointName: string) =>
     (await useProvider(row.provider)).chat({ endpointName, body: { ...body, model: endpointName }, signal });
+  const call = () => send(row.endpointName);
   const response = row.wakeOnRequest ? await untilServing(call, waitSeconds, signal) : await call();
   if (response.ok) return response;
-  throw await upstreamError(row, response);
+  const moved = gone.includes(response.status) ? await movedFrom(row) : undefined;
+  if (!moved) throw await upstreamError(row, response);
+  // The endpoint was replaced (a migration, a hardware change) after this request read the row.
+  await response.body?.cancel().catch(() => undefined);
+  const retried = await send(moved.endpointName);
+  if (retried.ok) return retried;
+  throw await upstreamError(moved, retried);
+}
+
+/** What providers answer for an endpoint that is gone or not serving (Together v2: 400 `endpoint_not_ready`). */
+const gone = [400, 404, 409, 410, 503];
+
+async function movedFrom(row: Row & { endpointName: string }) {
+  const fresh = await load(row.id);
+  const serving = fresh?.state === "ready" || fresh?.state === "updating";
+  if (!serving || !fresh.endpointName || fresh.endpointName === row.endpointName) return undefined;
+  return fresh as Row & { endpointName: string };
 }
 
 /** The provider's failure, in Hangar's shape: its status and body nested, never passed through. */

@@ -5,6 +5,7 @@ import { dynamo } from "../util/aws";
 import { createId } from "../util/id";
 import { log } from "../util/log";
 import { metric } from "../util/metrics";
+import type { StateEventType } from "../webhook";
 import { indexFields } from "./checks";
 import { type EventRow, webhookFor } from "./events";
 import { eventKey } from "./keys";
@@ -35,6 +36,11 @@ export type Change = {
   guard: { version: number; checkId?: string };
   /** Only while the policy deadline has passed: a heartbeat that landed meanwhile wins. */
   dueBy?: string;
+  /**
+   * A change within the state that still belongs in the history and fires this webhook (a
+   * migration's switch or its failure): written with an event like a state change.
+   */
+  announce?: StateEventType;
 };
 
 export type Committed = { row: Row; event?: EventRow };
@@ -90,11 +96,16 @@ export async function commit(row: Row, change: Change, now = new Date()): Promis
   };
 
   try {
-    if (!change.to && !replicasMoved(row, next)) {
+    if (!change.to && !change.announce && !replicasMoved(row, next)) {
       await dynamo().send(new UpdateCommand(Update));
       return { row: next };
     }
-    const event = eventFor(row.state, next, change.to ? change : { ...change, reason: "replicas" }, at);
+    const event = eventFor(
+      row.state,
+      next,
+      change.to || change.announce ? change : { ...change, reason: "replicas" },
+      at,
+    );
     // A deleted deployment gives its name back.
     const release = to === "deleted" ? await releaseIfHeld(next) : [];
     await dynamo().send(
@@ -143,7 +154,8 @@ function replicasMoved(row: Row, next: Row) {
 
 function eventFor(from: State, row: Row, change: Change, at: string): EventRow {
   const id = createId("event");
-  const webhook = from === row.state ? undefined : webhookFor(from, row.state, change.reason);
+  const webhook =
+    change.announce ?? (from === row.state ? undefined : webhookFor(from, row.state, change.reason));
   return {
     ...eventKey(row.id, id),
     type: "event",

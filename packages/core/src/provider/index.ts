@@ -131,6 +131,22 @@ export type UsageSample = {
   replicas?: number;
 };
 
+/** One entry of the provider's own feed of what happened to an endpoint (Together v2). */
+export type ProviderEvent = {
+  /** The provider's id: the same event read twice has the same id. */
+  id: string;
+  /** When the provider recorded it (ISO 8601). */
+  at: string;
+  /** The provider's own event type, e.g. `deployment.status_updated`, `deployment.scaled`. */
+  type: string;
+  level: "debug" | "info" | "warn" | "error";
+  message?: string;
+  /** What emitted it at the provider (a controller, a cluster). */
+  source?: string;
+  /** The provider's deployment the event is about, when it is about one. */
+  deploymentId?: string;
+};
+
 export type Hardware = {
   id: string;
   provider: ProviderName;
@@ -262,6 +278,11 @@ export interface Provider {
     from: string;
     to: string;
   }): Promise<UsageSample[]>;
+  /**
+   * The provider's events for an endpoint recorded at or after `since` (inclusive: the caller
+   * de-duplicates by id), oldest first. Where a provider has no feed, absent.
+   */
+  events?(input: { endpointId: string; since?: string }): Promise<ProviderEvent[]>;
   /** Idempotent: an adapter already unloaded counts as done. */
   unloadAdapter?(input: { endpointId: string; endpointName: string; adapterId: string }): Promise<void>;
 }

@@ -8,6 +8,7 @@
  *   item (type)            pk / sk                              owner: key builders
  *   deployment             DEP#<id> / META                      deployment/keys.ts key (version-checked)
  *   state event (event)    DEP#<id> / EVT#<event id>            deployment/keys.ts eventKey
+ *   provider event         DEP#<id> / PEV#<at>#<provider id>    deployment/keys.ts providerEventKey
  *   lease                  DEP#<id> / LEASE#<lease id>          deployment/keys.ts leaseKey (TTL)
  *   name                   TEN#<tenant>#NAME#<name> / NAME      deployment/keys.ts nameKey
  *   idempotency            IDEM#<tenant>#<key> / IDEM           deployment/keys.ts idempotencyKey (TTL, a day)

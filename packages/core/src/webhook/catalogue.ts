@@ -14,6 +14,8 @@ export const stateEventTypes = [
   "deployment.updated",
   "deployment.deleted",
   "deployment.waking",
+  "deployment.migrated",
+  "deployment.migration_failed",
 ] as const;
 export type StateEventType = (typeof stateEventTypes)[number];
 
@@ -107,6 +109,12 @@ export const catalogue: Record<StateEventType, StateEntry> & Record<NoticeType, 
   "deployment.deleted": state("The deployment and its provider endpoint are gone."),
   "deployment.waking": state(
     "A request reached the stopped deployment (wakeOnRequest): Hangar is starting it; `deployment.started` follows.",
+  ),
+  "deployment.migrated": state(
+    "The proxy now sends the deployment's traffic to its endpoint on the provider's newer API (Together v2); `data.migratedFrom.endpointName` is the old provider endpoint name, `data.endpoint.name` the new one. The old endpoint is deleted once requests in flight on it have finished.",
+  ),
+  "deployment.migration_failed": state(
+    "A migration failed before the switch; the deployment keeps serving on its old endpoint and `data.lastError` says why.",
   ),
   "deployment.idle_warning": {
     summary: "The deployment will be stopped for inactivity soon.",

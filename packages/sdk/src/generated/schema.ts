@@ -483,10 +483,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A deployment's state history */
+        /** A deployment's state history, with the provider's own events */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only Hangar's state history, or only the provider's events. */
+                    kind?: "hangar" | "provider";
+                };
                 header?: never;
                 path: {
                     /** @description The resource's id; a deployment also answers to its name. */
@@ -505,6 +508,15 @@ export interface paths {
                         "application/json": {
                             data: components["schemas"]["DeploymentEvent"][];
                         };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Error (401) */
@@ -652,6 +664,105 @@ export interface paths {
                 };
                 /** @description Error (409) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deployments/{id}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a Together v1 deployment to v2 without stopping its traffic
+         * @description Creates the v2 endpoint and deployment (same model, hardware, autoscaling and policies) while v1 keeps serving, waits until it serves, switches the proxy to it, then deletes the v1 endpoint after `drainSeconds` so requests in flight finish on v1. `deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, the deployment stays ready on v1, `lastError` says why and `deployment.migration_failed` fires. Asking again while a migration runs answers as the first request did. Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The resource's id; a deployment also answers to its name. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    /**
+                     * @example {
+                     *       "drainSeconds": 300
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description How long the old endpoint keeps serving after the switch, so requests in flight (and those that read the deployment just before) finish on it; default HANGAR_MIGRATION_DRAIN_SECONDS (300). */
+                        drainSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted: the change runs in the background; watch `state` or subscribe to webhooks. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deployment"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1554,7 +1665,7 @@ export interface paths {
                     "application/json": {
                         url: string;
                         /** @default [] */
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.migrated" | "deployment.migration_failed" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                     };
                 };
             };
@@ -1570,7 +1681,7 @@ export interface paths {
                             id: string;
                             url: string;
                             /** @description Empty: every event. */
-                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.migrated" | "deployment.migration_failed" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                             /** @enum {string} */
                             status: "active" | "disabled";
                             disabledReason: string | null;
@@ -1692,7 +1803,7 @@ export interface paths {
                      */
                     "application/json": {
                         url?: string;
-                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.migrated" | "deployment.migration_failed" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
                         /**
                          * @description `active` re-enables a disabled subscription and clears its failure record.
                          * @enum {string}
@@ -3471,6 +3582,104 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "deployment.migrated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The proxy now sends the deployment's traffic to its endpoint on the provider's newer API (Together v2); `data.migratedFrom.endpointName` is the old provider endpoint name, `data.endpoint.name` the new one. The old endpoint is deleted once requests in flight on it have finished.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.migrated";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["Deployment"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deployment.migration_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A migration failed before the switch; the deployment keeps serving on its old endpoint and `data.lastError` says why.
+         * @description Signing, ordering and retries: see `POST /v1/webhooks`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "deployment.migration_failed";
+                        /** @description When the event happened (ISO 8601). */
+                        timestamp: string;
+                        /** @description Per deployment, strictly increasing (gaps are normal): order and de-duplicate by it. Null when the event is not about a deployment. */
+                        sequence: number | null;
+                        data: components["schemas"]["Deployment"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "deployment.idle_warning": {
         parameters: {
             query?: never;
@@ -3930,10 +4139,28 @@ export interface components {
                 url: string;
             } | null;
             /**
-             * @description Together: the API generation the deployment lives on; null for providers with one.
+             * @description Together: the API generation the endpoint lives on (v1 is supported until the end of 2026; `POST /v1/deployments/{id}/migrate` moves it to v2). Null for other providers.
              * @enum {string|null}
              */
             apiVersion: "v1" | "v2" | null;
+            /** @description A migration under way: the new endpoint, until it serves and the proxy switches to it. */
+            migration: {
+                /** @enum {string} */
+                to: "v1" | "v2";
+                startedAt: string;
+                endpointId: string | null;
+            } | null;
+            /** @description Where a migrated deployment came from. */
+            migratedFrom: {
+                /** @enum {string} */
+                apiVersion: "v1" | "v2";
+                endpointId: string;
+                endpointName: string;
+                /** @description When the proxy switched to the new endpoint. */
+                at: string;
+                /** @description When the old endpoint was deleted, once requests in flight on it had finished. */
+                deletedAt: string | null;
+            } | null;
             /** @description The region asked for at create (Together v2); observed.region is where it runs. */
             region: {
                 name: string;
@@ -4077,14 +4304,28 @@ export interface components {
         };
         DeploymentEvent: {
             id: string;
+            /**
+             * @description `hangar`: a state change (or a migration) Hangar recorded. `provider`: an entry of the provider's own events feed (Together v2), as the provider sent it.
+             * @enum {string}
+             */
+            kind: "hangar" | "provider";
             /** @enum {string|null} */
             from: "queued" | "uploading" | "provisioning" | "ready" | "updating" | "stopping" | "stopped" | "starting" | "deleting" | "deleted" | "failed" | null;
-            /** @enum {string} */
-            to: "queued" | "uploading" | "provisioning" | "ready" | "updating" | "stopping" | "stopped" | "starting" | "deleting" | "deleted" | "failed";
+            /**
+             * @description Null for provider events.
+             * @enum {string|null}
+             */
+            to: "queued" | "uploading" | "provisioning" | "ready" | "updating" | "stopping" | "stopped" | "starting" | "deleting" | "deleted" | "failed" | null;
+            /** @description The webhook this state change fired (hangar), or the provider's event type, e.g. `deployment.scaled` (provider). */
+            type: string | null;
+            /** @description Provider events: debug, info, warn or error. */
+            level: string | null;
+            /** @description Provider events: what emitted it at the provider. */
             reason: string | null;
             message: string | null;
             at: string;
-            sequence: number;
+            /** @description Hangar events: the deployment's version after the change. Null for provider events. */
+            sequence: number | null;
         };
         IdlePolicy: {
             /** @description No idle stop this soon after the endpoint becomes ready. */
@@ -4182,7 +4423,7 @@ export interface components {
             id: string;
             url: string;
             /** @description Empty: every event. */
-            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
+            events: ("deployment.ready" | "deployment.failed" | "deployment.stopped" | "deployment.started" | "deployment.updated" | "deployment.deleted" | "deployment.waking" | "deployment.migrated" | "deployment.migration_failed" | "deployment.idle_warning" | "deployment.idle_unknown" | "deployment.stop_unconfirmed" | "deployment.delete_unconfirmed" | "budget.warning" | "budget.exceeded" | "webhook.disabled")[];
             /** @enum {string} */
             status: "active" | "disabled";
             disabledReason: string | null;

@@ -175,6 +175,11 @@ export class TogetherV2Client {
     supported: (query: { search?: string } = {}) => this.all("/supported-models", Wire.SupportedModel, query),
   };
 
+  /** A GET under the project, for reads kept in their own files (v2/events.ts, v2/analytics.ts). */
+  async projectGet<T extends z.ZodType>(path: string, schema: T, query: Query = {}): Promise<z.output<T>> {
+    return this.http.json("GET", `${await this.base()}${path}`, schema, { query });
+  }
+
   /** The whole public catalogue in one answer (not paginated). */
   async hardware(): Promise<Wire.InstanceType[]> {
     return (await this.http.json("GET", "/public/inference-instance-types", Wire.page(Wire.InstanceType)))

@@ -3,6 +3,7 @@ import { snapshot } from "../../hardware/price";
 import type { Provider } from "../../provider";
 import { apiVersionOf, type Desired, desiredOf, type Row } from "../row";
 import { holding, runsAgain } from "./confirm";
+import { drainDue, migrating, retire as retireMigrated } from "./migrate";
 import {
   displayName,
   endpointFields,
@@ -166,7 +167,10 @@ async function replaceHardware(row: Row, p: Provider, want: Desired): Promise<St
 
 /** Settled deployments: notice what the provider did on its own. */
 export const watch: Phase = async (row, p) => {
+  if (row.state === "ready" && row.migration) return migrating(row, p);
   if (row.retiringId) return retire(row, row.retiringId, p);
+  const retired = await retireMigrated(row, p);
+  if (retired) return retired;
   if (!row.endpointId) return row.state === "stopped" ? lateCreate(row, p) : {};
   const ep = await p.getEndpoint(row.endpointId);
   if (!ep) {
@@ -211,7 +215,12 @@ export const watch: Phase = async (row, p) => {
   ) {
     return { to: "updating", reason: "converge", set: endpointFields(ep), nextCheckSeconds: 0 };
   }
-  return { set: endpointFields(ep), nextCheckSeconds: holding(row) ? Config.checkDelay().max : undefined };
+  const drain = drainDue(row);
+  const pace = holding(row) ? Config.checkDelay().max : undefined;
+  return {
+    set: endpointFields(ep),
+    nextCheckSeconds: drain === undefined ? pace : Math.min(drain, pace ?? Config.checkDelay().watch),
+  };
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Config } from "../../config";
 import type { EndpointStatus, Provider } from "../../provider";
-import type { Row } from "../row";
+import { desiredOf, type Row } from "../row";
 import { confirmsStop, overdue, runsAgain, stopAsked, unconfirmed, wasStopping } from "./confirm";
 import {
   endpointFields,
@@ -23,6 +23,12 @@ export const stopping: Phase = async (row, p) => {
   if (row.replacementId) {
     await p.deleteEndpoint(row.replacementId);
     return { set: {}, remove: ["replacementId"], nextCheckSeconds: 0 };
+  }
+  // A stop ends a migration under way too: it can be asked for again once started.
+  if (row.migration) {
+    if (row.migration.endpointId) await p.deleteEndpoint(row.migration.endpointId);
+    const { apiVersion: _, ...desired } = desiredOf(row);
+    return { set: { desired }, remove: ["migration"], nextCheckSeconds: 0 };
   }
   const asked = stopAsked(row);
   // A listed "still stopping" answers only a wait within the bound; anything else is read singly.
@@ -68,9 +74,15 @@ function stopConfirmed(row: Row, ep: EndpointStatus): Step {
  */
 export const deleting: Phase = async (row, p) => {
   const earlier = row.endpointId ? undefined : await findEarlier(row, p);
-  const ids = [row.endpointId, row.replacementId, row.retiringId, earlier?.id].filter(
-    (id): id is string => !!id,
-  );
+  const drained = row.migratedFrom?.deletedAt ? undefined : row.migratedFrom?.endpointId;
+  const ids = [
+    row.endpointId,
+    row.replacementId,
+    row.retiringId,
+    row.migration?.endpointId,
+    drained,
+    earlier?.id,
+  ].filter((id): id is string => !!id);
   for (const id of ids) await p.deleteEndpoint(id);
   const remaining = (await Promise.all(ids.map((id) => p.getEndpoint(id)))).filter((ep) => ep !== undefined);
   const left = remaining[0];
@@ -78,7 +90,7 @@ export const deleting: Phase = async (row, p) => {
     return {
       to: "deleted",
       reason: "manual",
-      remove: ["hfToken", "replacementId", "retiringId", "stopAskedAt", "unconfirmed"],
+      remove: ["hfToken", "replacementId", "retiringId", "migration", "stopAskedAt", "unconfirmed"],
     };
   }
   const set = row.endpointId === left.id ? endpointFields(left) : {};

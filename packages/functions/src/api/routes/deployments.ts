@@ -16,12 +16,23 @@ const Accepted = json(
 const Event = z
   .object({
     id: z.string(),
+    kind: z.enum(["hangar", "provider"]).meta({
+      description:
+        "`hangar`: a state change (or a migration) Hangar recorded. `provider`: an entry of the provider's own events feed (Together v2), as the provider sent it.",
+    }),
     from: Deployment.State.nullable(),
-    to: Deployment.State,
-    reason: z.string().nullable(),
+    to: Deployment.State.nullable().meta({ description: "Null for provider events." }),
+    type: z.string().nullable().meta({
+      description:
+        "The webhook this state change fired (hangar), or the provider's event type, e.g. `deployment.scaled` (provider).",
+    }),
+    level: z.string().nullable().meta({ description: "Provider events: debug, info, warn or error." }),
+    reason: z.string().nullable().meta({ description: "Provider events: what emitted it at the provider." }),
     message: z.string().nullable(),
     at: z.string(),
-    sequence: z.number().int(),
+    sequence: z.number().int().nullable().meta({
+      description: "Hangar events: the deployment's version after the change. Null for provider events.",
+    }),
   })
   .meta({ id: "DeploymentEvent" });
 
@@ -141,11 +152,20 @@ export const deployments = new OpenAPIHono()
       path: "/{id}/events",
       tags,
       security,
-      summary: "A deployment's state history",
-      request: { params: IdParam },
-      responses: { 200: json(z.object({ data: z.array(Event) }), "Oldest first"), ...errors(401, 404) },
+      summary: "A deployment's state history, with the provider's own events",
+      request: {
+        params: IdParam,
+        query: z.object({
+          kind: z
+            .enum(["hangar", "provider"])
+            .optional()
+            .meta({ description: "Only Hangar's state history, or only the provider's events." }),
+        }),
+      },
+      responses: { 200: json(z.object({ data: z.array(Event) }), "Oldest first"), ...errors(400, 401, 404) },
     }),
-    async (c) => c.json({ data: await Deployment.events(c.req.valid("param").id) }, 200),
+    async (c) =>
+      c.json({ data: await Deployment.events(c.req.valid("param").id, c.req.valid("query").kind) }, 200),
   )
   .openapi(
     createRoute({
@@ -175,6 +195,23 @@ export const deployments = new OpenAPIHono()
   )
   .openapi(action("/{id}/start", "Start a stopped (or stopping) deployment"), async (c) =>
     c.json(await Deployment.start(c.req.valid("param").id), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/migrate",
+      tags,
+      security,
+      summary: "Move a Together v1 deployment to v2 without stopping its traffic",
+      description: [
+        "Creates the v2 endpoint and deployment (same model, hardware, autoscaling and policies) while v1 keeps serving, waits until it serves, switches the proxy to it, then deletes the v1 endpoint after `drainSeconds` so requests in flight finish on v1.",
+        "`deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, the deployment stays ready on v1, `lastError` says why and `deployment.migration_failed` fires. Asking again while a migration runs answers as the first request did.",
+        "Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`.",
+      ].join(" "),
+      request: { params: IdParam, body: body(Deployment.MigrateInput, { drainSeconds: 300 }, false) },
+      responses: { 202: Accepted, ...errors(400, 401, 404, 409, 422) },
+    }),
+    async (c) => c.json(await Deployment.migrate(c.req.valid("json") ?? {}, c.req.valid("param").id), 202),
   )
   .openapi(
     createRoute({
