@@ -32,4 +32,9 @@ export const facts: ProviderFacts = {
     const urls = togetherUrls();
     return `${(apiVersion ?? defaultApiVersion()) === "v2" ? urls.inference : urls.v1}/chat/completions`;
   },
+  // v2 analytics count what each endpoint served (one read per endpoint of the project); v1 has none.
+  usage: {
+    account: () => (process.env.TOGETHER_API_KEY ? process.env.TOGETHER_PROJECT_ID || "default" : undefined),
+    covers: (apiVersion) => (apiVersion ?? "v1") === "v2",
+  },
 };

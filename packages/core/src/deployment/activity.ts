@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { ProviderName, UsageSample } from "../provider";
-import { registeredFacts, useProvider } from "../provider/lookup";
+import { registeredFacts, usageAccount, useProvider } from "../provider/lookup";
 import { enqueueJobs } from "../queue";
 import type { ProviderActivity } from "../queue/jobs";
 import { queryAll, table, tableName } from "../store";
 import { log } from "../util/log";
 import { servingPk } from "./keys";
-import type { Row } from "./row";
+import { apiVersionOf, type Row } from "./row";
 import { touch } from "./touch";
 import { claimMinute, minuteOf, putSamples, readFailed, readSucceeded } from "./usage-store";
 
@@ -46,7 +46,9 @@ export type ActivityResult = "skipped" | "idle_fleet" | "failed" | "read";
  * the outage is unknown, so the idle clock restarts rather than guessing.
  */
 export async function readActivity(job: z.output<typeof ProviderActivity>): Promise<ActivityResult> {
-  const rows = (await servingRows(job.provider)).filter((r) => r.endpointId && r.state !== "deleted");
+  const rows = (await servingRows(job.provider)).filter(
+    (r) => r.endpointId && r.state !== "deleted" && usageAccount(r.provider, apiVersionOf(r)) === job.account,
+  );
   if (!rows.length) return "idle_fleet";
   const claim = await claimMinute(job.provider, job.account, job.at);
   if (!claim.claimed) return "skipped";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { usageAccount } from "../provider/lookup";
 import { mine } from "./query";
+import { apiVersionOf } from "./row";
 import { type StoredSample, samples } from "./usage-store";
 
 const windows = {
@@ -70,7 +71,7 @@ export async function metrics(
   const { ms, bucketMs } = windows[window];
   const to = Math.floor(now.getTime() / bucketMs) * bucketMs + bucketMs;
   const from = to - ms;
-  const measured = usageAccount(row.provider) !== undefined;
+  const measured = usageAccount(row.provider, apiVersionOf(row)) !== undefined;
   const got = measured ? await samples(row.id, iso(from), iso(to)) : [];
   const points = measured ? bucket(got, from, to, bucketMs) : [];
   return {

@@ -10,7 +10,7 @@ import { POLICY_PK } from "./keys";
 import { emitNotice } from "./notice";
 import { due } from "./overdue";
 import { type Action, applies, dueAction, upcoming } from "./policy";
-import type { Row } from "./row";
+import { apiVersionOf, type Row } from "./row";
 import { type AccountActivity, accountActivity } from "./usage-store";
 import { commit, load } from "./write";
 
@@ -56,7 +56,7 @@ async function idleUnknown(
   accounts: ReturnType<typeof accountCache>,
 ): Promise<boolean> {
   if (action.kind !== "stop" || action.edge) return false;
-  const account = usageAccount(row.provider);
+  const account = usageAccount(row.provider, apiVersionOf(row));
   if (!account) return false;
   const verdict = judge(await accounts(row.provider, account), action.at, now);
   if (verdict.kind === "known") return false;

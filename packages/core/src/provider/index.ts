@@ -21,9 +21,10 @@ export type ProviderFacts = {
   /**
    * Present when the provider measures traffic itself (`Provider.usage`): the account one read
    * covers (undefined when not configured). Crons read it to fan out one activity read per
-   * account, and the idle policy to know which deployments rely on it.
+   * account, and the idle policy to know which deployments rely on it. `covers`: whether a
+   * deployment on this API generation is measured (Together: v2 only; absent: every deployment).
    */
-  usage?: { account(): string | undefined };
+  usage?: { account(): string | undefined; covers?(apiVersion: ApiVersion | undefined): boolean };
 };
 
 export type ModelSpec = {

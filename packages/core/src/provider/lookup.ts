@@ -46,9 +46,14 @@ export function registeredFacts(): ProviderFacts[] {
   return [...registrations.values()].map((r) => r.facts);
 }
 
-/** The account a provider's usage read covers, for providers that measure traffic; else undefined. */
-export function usageAccount(name: ProviderName): string | undefined {
-  return registrations.get(name)?.facts.usage?.account();
+/**
+ * The account a provider's usage read covers, for deployments the provider measures (on this API
+ * generation); else undefined.
+ */
+export function usageAccount(name: ProviderName, apiVersion?: ApiVersion): string | undefined {
+  const usage = registrations.get(name)?.facts.usage;
+  if (!usage || (usage.covers && !usage.covers(apiVersion))) return undefined;
+  return usage.account();
 }
 
 /** Where the provider's OpenAI-compatible inference lives. */
