@@ -196,6 +196,7 @@ describe("activity from the provider", () => {
   });
 
   it("enqueues one activity read per provider account that measures usage", async () => {
-    expect(await system(() => Deployment.enqueueActivityReads(new Date()))).toEqual({ enqueued: 1 });
+    // Fireworks (account metrics) and Together (v2 analytics), one account each.
+    expect(await system(() => Deployment.enqueueActivityReads(new Date()))).toEqual({ enqueued: 2 });
   });
 });

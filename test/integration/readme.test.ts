@@ -13,7 +13,8 @@ function shBlocks(section: string): string[] {
   const start = readme.indexOf(`\n## ${section}\n`);
   const end = readme.indexOf("\n## ", start + 1);
   expect(start).toBeGreaterThan(0);
-  return [...readme.slice(start, end).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+  // Top-level blocks only: one indented in a list item shows a call the walk-through makes itself.
+  return [...readme.slice(start, end).matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? "");
 }
 
 /** The README's walk-through as one script: its `sh` blocks in order, less the one that sets HANGAR and KEY. */

@@ -7,6 +7,7 @@ import {
   isV2Id,
   namesFor,
   parseId,
+  progressOf,
   resolveHardware,
   toEndpointStatus,
   toHardware,
@@ -64,6 +65,27 @@ describe("Together v2 ids", () => {
 });
 
 describe("Together v2 deployment states", () => {
+  it("reads provisioning progress from the replica counts v2 moves in order: desired, scheduled, ready", () => {
+    const provisioning = (status: Partial<Wire.Deployment["status"]>, desiredReplicas = 2) =>
+      progressOf(
+        deployment({
+          desiredReplicas,
+          autoscaling: { minReplicas: 2, maxReplicas: 2 },
+          status: { state: "DEPLOYMENT_STATE_PROVISIONING", message: "Scheduling replicas", ...status },
+        }),
+      );
+    expect(provisioning({ scheduledReplicas: 1, readyReplicas: 0 })).toEqual({
+      phase: "scheduling",
+      fraction: 0,
+    });
+    expect(provisioning({ scheduledReplicas: 2, readyReplicas: 1 })).toEqual({
+      phase: "initializing",
+      fraction: 0.5,
+    });
+    expect(provisioning({ scheduledReplicas: 2, readyReplicas: 2 })).toEqual({ phase: "ready", fraction: 1 });
+    expect(progressOf(deployment())).toBeUndefined();
+  });
+
   it("maps each documented state onto core's", () => {
     const up = { minReplicas: 1, maxReplicas: 1 };
     expect(deploymentState("DEPLOYMENT_STATE_PROVISIONING", up)).toBe("pending");

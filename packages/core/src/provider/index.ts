@@ -101,8 +101,8 @@ export type EndpointStatus = {
   /** The provider API generation the endpoint lives on, where a provider has more than one. */
   apiVersion?: ApiVersion;
   /**
-   * How far a rollout got, where the provider says (Fireworks `replicaStats`; Together v2 will
-   * fill it from its events and replica counts): the check cadence narrows its guess with it.
+   * How far a rollout got, where the provider says (Fireworks `replicaStats`; Together v2 its
+   * desired, scheduled and ready replica counts): the check cadence narrows its guess with it.
    */
   progress?: Progress;
 };

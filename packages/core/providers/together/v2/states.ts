@@ -1,4 +1,4 @@
-import type { AdapterStatus, EndpointState, EndpointStatus, Hardware } from "../../../src/provider";
+import type { AdapterStatus, EndpointState, EndpointStatus, Hardware, Progress } from "../../../src/provider";
 import type { Wire } from "./wire";
 
 /**
@@ -83,7 +83,24 @@ export function toEndpointStatus(dep: Wire.Deployment): EndpointStatus {
     readyReplicas: ready ?? 0,
     region: dep.placement?.inline?.regions?.[0],
     apiVersion: "v2",
+    progress: progressOf(dep),
   };
+}
+
+/**
+ * How far a provisioning or start got, from the counts v2 moves in order (desired, then
+ * scheduled, then ready): replicas not yet placed are scheduling; placed but not ready, they pull
+ * the image, load weights and start the engine (v2 doesn't split these), counted as initializing.
+ */
+export function progressOf(dep: Wire.Deployment): Progress | undefined {
+  const raw = dep.status.state;
+  if (raw !== "DEPLOYMENT_STATE_PROVISIONING" && raw !== "DEPLOYMENT_STATE_SCALING") return undefined;
+  const wanted = dep.desiredReplicas ?? dep.autoscaling.minReplicas ?? 0;
+  if (wanted <= 0) return undefined;
+  const ready = dep.status.readyReplicas ?? 0;
+  const placed = dep.status.scheduledReplicas ?? 0;
+  const phase = ready >= wanted ? "ready" : placed >= wanted ? "initializing" : "scheduling";
+  return { phase, fraction: Math.min(1, ready / wanted) };
 }
 
 /** Enough headroom somewhere: available; a catalogue entry with none anywhere: insufficient. */

@@ -61,6 +61,7 @@ export namespace Wire {
     config: z.string().optional(),
     hardware: z.string().default(""),
     autoscaling: Autoscaling.default({}),
+    desiredReplicas: z.number().optional(),
     status: z.object({
       state: z.string(),
       message: z.string().default(""),
