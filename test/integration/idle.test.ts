@@ -4,6 +4,11 @@ import { describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { startReceiver } from "../support/receiver";
 
+/**
+ * These cover the proxy and heartbeat sources alone: Together v1 measures no traffic itself (v2
+ * and Fireworks do; their provider source and its fail-safe are in activity.test.ts).
+ */
+const proxyOnly = { model: { source: "Qwen/Qwen2.5-7B-Instruct" }, apiVersion: "v1" };
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 const system = <T>(cb: () => Promise<T>) => withActor({ type: "system" }, cb);
 
@@ -11,7 +16,7 @@ describe("idle stop", () => {
   it("stops a deployment idle past its timeout, records why, and says so in the webhook", async () => {
     const receiver = await startReceiver();
     await api("/v1/webhooks", { body: { url: receiver.url, events: ["deployment.stopped"] } });
-    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, idleTimeoutMinutes: 5 });
+    const dep = await deploy({ ...proxyOnly, idleTimeoutMinutes: 5 });
     await waitForState(dep.id, "ready");
 
     // Not yet: the timeout counts from when the endpoint became ready.
@@ -27,7 +32,7 @@ describe("idle stop", () => {
   });
 
   it("keeps a deployment with recent traffic, and ignores smoke tests", async () => {
-    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" }, idleTimeoutMinutes: 5 });
+    const dep = await deploy({ ...proxyOnly, idleTimeoutMinutes: 5 });
     await waitForState(dep.id, "ready");
     expect((await api(`/v1/deployments/${dep.id}/test`, { body: {} })).status).toBe(200);
     expect((await api(`/v1/deployments/${dep.id}`)).body.lastActivityAt).toBeNull();
@@ -46,7 +51,7 @@ describe("idle stop", () => {
   });
 
   it("never stops a deployment without an idle timeout", async () => {
-    const dep = await deploy({ model: { source: "Qwen/Qwen2.5-7B-Instruct" } });
+    const dep = await deploy(proxyOnly);
     await waitForState(dep.id, "ready");
     await system(() => Deployment.sweepPolicies(minutes(60 * 24 * 30)));
     expect((await api(`/v1/deployments/${dep.id}`)).body.state).toBe("ready");

@@ -88,8 +88,10 @@ describe("idle warning and second stage", () => {
     await api("/v1/webhooks", {
       body: { url: receiver.url, events: ["deployment.idle_warning", "deployment.deleted"] },
     });
+    // Together v1: idle from proxy and heartbeats alone (provider-measured activity: activity.test.ts).
     const dep = await deploy({
       ...catalog,
+      apiVersion: "v1",
       idleTimeoutMinutes: 10,
       idlePolicy: { warnBeforeMinutes: 5, deleteAfterStoppedDays: 2 },
     });

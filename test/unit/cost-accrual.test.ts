@@ -176,10 +176,10 @@ describe("accrual", () => {
 });
 
 describe("a stop not yet confirmed", () => {
-  it("bills the replicas last seen serving until the provider confirms zero", () => {
+  it("bills the replicas the provider last reported serving, a stop included until it confirms zero", () => {
     expect(liveReplicas("stopping", { observed: { readyReplicas: 3 } })).toBe(3);
     expect(liveReplicas("stopping", { observed: null })).toBeUndefined();
-    expect(liveReplicas("ready", { observed: { readyReplicas: 3 } })).toBeUndefined();
+    expect(liveReplicas("ready", { observed: { readyReplicas: 3 } })).toBe(3);
     expect(liveReplicas("ready", { replicas: 2, observed: { readyReplicas: 3 } })).toBe(2);
     // A stop confirmed 40 minutes after it was asked for, at 3 replicas: 40 × 3 replica-minutes.
     const history = [
