@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 import { days, type Schedule } from "./schedule-input";
 
 export { Schedule } from "./schedule-input";
