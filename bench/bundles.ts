@@ -52,8 +52,8 @@ const baselines: Record<string, string> = {
 /**
  * Issue 8's targets, as SST builds the functions, on the cold-start set. Crons need only DynamoDB,
  * SQS and their own logic. The API's cold start holds all of zod (@hono/zod-openapi hands the
- * whole `z` namespace, locales included, to extendZodWithOpenApi), luxon (schedules, on every
- * deployment's info) and the AWS clients; provider clients, undici and S3 load on demand.
+ * whole `z` namespace, locales included, to extendZodWithOpenApi) and the AWS clients; provider
+ * clients, undici, S3 and the Prefer header's parser load on demand.
  */
 const KB = 1024;
 const targets: Record<string, number> = {

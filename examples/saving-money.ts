@@ -10,6 +10,7 @@
  * suggests. Starting takes 5 minutes, stopping 1.
  */
 
+import { TZDate } from "@date-fns/tz";
 import { withActor } from "@hangar/core/actor";
 import { accrue, type Change, type Price, pieces } from "@hangar/core/cost/accrual";
 import { estimate } from "@hangar/core/cost/estimate";
@@ -19,7 +20,6 @@ import { Schedule } from "@hangar/core/deployment/schedule";
 import type { State } from "@hangar/core/deployment/states";
 import * as Hardware from "@hangar/core/hardware/index";
 import { startTogetherSimulator } from "@hangar/simulators/together/index";
-import { DateTime } from "luxon";
 
 const zone = "Europe/Paris";
 const hardware = "1x_nvidia_h100_80gb_sxm";
@@ -78,9 +78,8 @@ try {
 }
 
 function simulateWeek(price: Price) {
-  const from = DateTime.fromObject({ year: 2026, month: 11, day: 9 }, { zone }); // a Monday
-  const start = from.toMillis();
-  const end = from.plus({ days: 7 }).toMillis();
+  const start = new TZDate(2026, 10, 9, zone).getTime(); // a Monday
+  const end = new TZDate(2026, 10, 16, zone).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const row = {
     state: "ready" as State,
@@ -117,11 +116,12 @@ function simulateWeek(price: Price) {
       record(settleAt.at, settleAt.to, settleAt.reason);
       settleAt = undefined;
     }
-    const local = DateTime.fromMillis(t, { zone });
-    const hour = local.hour + local.minute / 60;
+    const local = new TZDate(t, zone);
+    const hour = local.getHours() + local.getMinutes() / 60;
     const busy =
-      local.weekday <= 5 &&
-      local.minute % 5 === 0 &&
+      local.getDay() >= 1 &&
+      local.getDay() <= 5 &&
+      local.getMinutes() % 5 === 0 &&
       ((hour >= 9 && hour < 12) || (hour >= 13.5 && hour < 18.5));
     if (busy && row.state === "ready") row.lastActivityAt = iso(t);
     if (busy && row.state === "stopped") {
@@ -149,8 +149,8 @@ function simulateWeek(price: Price) {
   const totals = accrue(pieces(history, start, end), () => price);
   const usd = (micros: number) => Math.round(micros / 10_000) / 100;
   return {
-    from: from.toISODate(),
-    to: from.plus({ days: 7 }).toISODate(),
+    from: "2026-11-09",
+    to: "2026-11-16",
     stops,
     starts,
     table: {

@@ -2,22 +2,22 @@ import { preferredWait, withApplied } from "@hangar/functions/api/prefer";
 import { describe, expect, it } from "vitest";
 
 describe("Prefer: wait", () => {
-  it("reads wait=N among other preferences", () => {
-    expect(preferredWait("wait=60")).toBe(60);
-    expect(preferredWait("respond-async, wait=10")).toBe(10);
-    expect(preferredWait("wait=0")).toBe(0);
+  it("reads wait=N among other preferences", async () => {
+    expect(await preferredWait("wait=60")).toBe(60);
+    expect(await preferredWait("respond-async, wait=10")).toBe(10);
+    expect(await preferredWait("wait=0")).toBe(0);
   });
 
-  it("caps the wait at what the API function can hold", () => {
-    expect(preferredWait("wait=100000")).toBe(280);
+  it("caps the wait at what the API function can hold", async () => {
+    expect(await preferredWait("wait=100000")).toBe(280);
   });
 
-  it("ignores a header without a usable wait, as RFC 7240 lets a server", () => {
-    expect(preferredWait(undefined)).toBeUndefined();
-    expect(preferredWait("return=minimal")).toBeUndefined();
-    expect(preferredWait("wait=soon")).toBeUndefined();
-    expect(preferredWait("wait=-5")).toBeUndefined();
-    expect(preferredWait("wait=")).toBeUndefined();
+  it("ignores a header without a usable wait, as RFC 7240 lets a server", async () => {
+    expect(await preferredWait(undefined)).toBeUndefined();
+    expect(await preferredWait("return=minimal")).toBeUndefined();
+    expect(await preferredWait("wait=soon")).toBeUndefined();
+    expect(await preferredWait("wait=-5")).toBeUndefined();
+    expect(await preferredWait("wait=")).toBeUndefined();
   });
 
   it("says which wait was applied, keeping the response's status and headers", async () => {

@@ -33,6 +33,31 @@ describe("schedules", () => {
     ]);
   });
 
+  it("moves a start in the spring-forward gap forward, as a wall clock would", () => {
+    // 02:30 does not exist in Paris on 2026-03-29: clocks go from 02:00 CET to 03:00 CEST.
+    const gap = Schedule.parse({
+      timezone: "Europe/Paris",
+      startLeadMinutes: 0,
+      windows: [{ days: ["sun"], start: "02:30", end: "05:00" }],
+    });
+    expect(edges(gap, new Date("2026-03-28T12:00:00Z")).slice(0, 2)).toEqual([
+      { kind: "start", at: "2026-03-29T01:30:00.000Z" },
+      { kind: "stop", at: "2026-03-29T03:00:00.000Z" },
+    ]);
+  });
+
+  it("takes the first of the two 01:30s when New York falls back", () => {
+    const repeated = Schedule.parse({
+      timezone: "America/New_York",
+      startLeadMinutes: 0,
+      windows: [{ days: ["sun"], start: "01:30", end: "03:00" }],
+    });
+    expect(edges(repeated, new Date("2026-10-31T12:00:00Z")).slice(0, 2)).toEqual([
+      { kind: "start", at: "2026-11-01T05:30:00.000Z" },
+      { kind: "stop", at: "2026-11-01T08:00:00.000Z" },
+    ]);
+  });
+
   it("skips the weekend", () => {
     const saturday = new Date("2026-11-07T10:00:00Z");
     expect(isActive(weekdays, saturday)).toBe(false);

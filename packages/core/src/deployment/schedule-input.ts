@@ -1,9 +1,6 @@
 import * as z from "zod";
 
-/**
- * A zone Intl knows, which is the test luxon's Info.isValidIANAZone runs; done here so validating
- * a schedule needs no luxon (only computing its edges does, in schedule.ts).
- */
+/** A zone Intl knows: the same Intl data schedule.ts computes the edges with. */
 function isZone(zone: string): boolean {
   if (!zone) return false;
   try {

@@ -1,14 +1,34 @@
-import { DateTime } from "luxon";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 import { days, type Schedule } from "./schedule-input";
 
 export { Schedule } from "./schedule-input";
 
 export type Edge = { kind: "start" | "stop"; at: string };
 
-function localTime(date: DateTime, hhmm: string) {
-  const [hour, minute] = hhmm.split(":").map(Number);
-  // In a spring-forward gap luxon moves the time forward, as a wall clock would.
-  return date.set({ hour, minute, second: 0, millisecond: 0 });
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * The instant at which the clock in `zone` reads `wall` (wall-clock fields held as a UTC epoch), by
+ * Temporal's "compatible" rule: in a spring-forward gap the time moves forward as a wall clock would,
+ * in a fall-back's repeated hour it is the first of the two. Done here rather than with TZDate, whose
+ * choice in the repeated hour depends on the host's own zone. Zones change offset at most once a day.
+ */
+function instant(wall: number, zone: string): number {
+  const before = tzOffset(zone, new Date(wall - DAY));
+  const after = tzOffset(zone, new Date(wall + DAY));
+  const fits = (offset: number) => tzOffset(zone, new Date(wall - offset * MINUTE)) === offset;
+  if (fits(before)) return wall - before * MINUTE;
+  if (fits(after)) return wall - after * MINUTE;
+  return wall - before * MINUTE;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `hh:mm` on local day `day` (a UTC midnight standing for the local date), as epoch ms. */
+function localTime(day: number, hhmm: string, zone: string): number {
+  const [hour = 0, minute = 0] = hhmm.split(":").map(Number);
+  return instant(day + (hour * 60 + minute) * MINUTE, zone);
 }
 
 /**
@@ -18,21 +38,19 @@ function localTime(date: DateTime, hhmm: string) {
  */
 export function edges(schedule: Schedule, after: Date, horizonDays = 8): Edge[] {
   const zone = schedule.timezone;
-  const first = DateTime.fromJSDate(after, { zone }).startOf("day").minus({ days: 1 });
+  const local = new Date(after.getTime() + tzOffset(zone, after) * MINUTE);
+  const first = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - 1);
   const out: Edge[] = [];
   for (let d = 0; d <= horizonDays + 1; d++) {
-    const day = first.plus({ days: d });
-    const weekday = days[day.weekday - 1];
+    const day = first + d * DAY;
+    const weekday = days[(new Date(day).getUTCDay() + 6) % 7];
     for (const w of schedule.windows) {
       if (!weekday || !w.days.includes(weekday)) continue;
-      const open = localTime(day, w.start);
-      let close = localTime(day, w.end);
-      if (close <= open) close = localTime(day.plus({ days: 1 }), w.end);
-      out.push({
-        kind: "start",
-        at: open.minus({ minutes: schedule.startLeadMinutes }).toUTC().toISO() as string,
-      });
-      out.push({ kind: "stop", at: close.toUTC().toISO() as string });
+      const open = localTime(day, w.start, zone);
+      let close = localTime(day, w.end, zone);
+      if (close <= open) close = localTime(day + DAY, w.end, zone);
+      out.push({ kind: "start", at: iso(open - schedule.startLeadMinutes * MINUTE) });
+      out.push({ kind: "stop", at: iso(close) });
     }
   }
   const t = after.toISOString();

@@ -1,5 +1,4 @@
 import { MAX_WAIT_SECONDS } from "@hangar/core/deployment/index";
-import { parseDictionary } from "structured-headers";
 import * as z from "zod";
 
 export const PreferHeaders = z.object({
@@ -26,9 +25,11 @@ export const appliedHeaders = {
 /**
  * The seconds a client asked to be held (`Prefer: wait=N`), capped at what the API function can
  * hold. A header that doesn't parse is ignored, as RFC 7240 lets a server ignore preferences.
+ * The parser loads only for a request that carries the header, off the API's cold start.
  */
-export function preferredWait(header: string | undefined): number | undefined {
+export async function preferredWait(header: string | undefined): Promise<number | undefined> {
   if (!header) return undefined;
+  const { parseDictionary } = await import("structured-headers");
   try {
     const wait = parseDictionary(header).get("wait")?.[0];
     return typeof wait === "number" && wait >= 0 ? Math.min(Math.floor(wait), MAX_WAIT_SECONDS) : undefined;

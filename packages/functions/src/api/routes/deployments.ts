@@ -280,7 +280,7 @@ export const deployments = new OpenAPIHono()
       },
     }),
     async (c) => {
-      const waitSeconds = preferredWait(c.req.valid("header").prefer);
+      const waitSeconds = await preferredWait(c.req.valid("header").prefer);
       const upstream = await Deployment.chat(c.req.valid("param").id, c.req.valid("json"), c.req.raw.signal, {
         waitSeconds,
       });

@@ -160,7 +160,7 @@ export function openai(verify?: VerifyKey) {
       }),
       async (c) => {
         const body = c.req.valid("json");
-        const waitSeconds = preferredWait(c.req.valid("header").prefer);
+        const waitSeconds = await preferredWait(c.req.valid("header").prefer);
         const upstream = await Deployment.chat(body.model, body, c.req.raw.signal, { waitSeconds });
         if (upstream.ok) return withApplied(passthrough(upstream), waitSeconds);
         const text = await upstream.text().catch(() => "");
