@@ -72,7 +72,11 @@ describe("when things go wrong at the provider", () => {
       const name = `hangar-${d.id.replace("_", "-")}`;
       expect(sim.v2.deployments.filter((x) => x.name.endsWith(`/${name}/${name}`))).toHaveLength(1);
       expect(sim.v2.endpoints.filter((x) => x.name.endsWith(`/${name}`))).toHaveLength(1);
-      expect(sim.jobs.filter((j) => j.args.modelName?.endsWith(`/hangar-${d.id}`))).toHaveLength(1);
+      // Uploaded through v2: one model record and one remote upload each, nothing on v1's /models.
+      const models = sim.v2.models.filter((m) => m.name.endsWith(`/hangar-${d.id}`));
+      expect(models).toHaveLength(1);
+      expect(sim.v2.uploads.filter((u) => u.modelId === models[0]?.id)).toHaveLength(1);
+      expect(sim.jobs.filter((j) => j.args.modelName?.endsWith(`/hangar-${d.id}`))).toHaveLength(0);
     }
   });
 

@@ -34,7 +34,9 @@ describe("a deployment's whole life on Together", () => {
     expect(ready.upstream.endpointId).toMatch(/^ep_\w+\/dep_\w+$/);
     expect(ready.upstream.endpointState).toBe("DEPLOYMENT_STATE_READY");
     expect(ready.observed?.readyReplicas).toBe(1);
-    expect(ready.upstream.uploadJobId).toMatch(/^job-/);
+    // Uploaded through v2's remote uploads (v1's jobs are `job-…`), deployed by the model's resource name.
+    expect(ready.upstream.uploadJobId).toMatch(/^job_/);
+    expect(ready.upstream.modelName).toMatch(/^projects\/[^/]+\/models\/ml_\w+$/);
 
     const hook = await receiver.waitFor(
       (r) => r.json.type === "deployment.ready" && r.json.data.id === dep.id,

@@ -204,14 +204,16 @@ describe("what a provider can deploy", () => {
 
   it("lists the caller's own uploads, and only to the caller", async () => {
     const dep = await deploy({ name: "catalogue-upload" });
-    await waitForState(dep.id, "ready");
+    const ready = await waitForState(dep.id, "ready");
     const mine = (await api("/v1/models?provider=together")).body.data as {
       id: string;
       kind: string;
       deploymentId: string | null;
     }[];
     const upload = mine.find((m) => m.deploymentId === dep.id);
-    expect(upload).toMatchObject({ kind: "upload", id: expect.stringMatching(/hangar-dep_/) });
+    // Uploaded on v2 (the default): listed by the model's resource name, which is what a deployment names.
+    expect(upload).toMatchObject({ kind: "upload", id: ready.upstream.modelName });
+    expect(upload?.id).toMatch(/^projects\/[^/]+\/models\/ml_\w+$/);
 
     const other = (await ApiKey.create({ tenantId: `ten_other_${Date.now()}` })).key;
     const theirs = (await api("/v1/models?provider=together", { key: other })).body.data as {

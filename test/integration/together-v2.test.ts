@@ -127,4 +127,33 @@ describe("Together v2 deployments", () => {
     expect(region.status).toBe(422);
     expect((region.body.error as ErrorBody).code).toBe("deployment.region_unsupported");
   });
+
+  it("uploads a Hub model for a v2 deployment through v2's models and remote uploads, and for a v1 one through /v1/models", async () => {
+    const v2 = await deploy({ model: { source: "hf://acme/tiny-llama" } });
+    const v1 = await deploy({ model: { source: "hf://acme/tiny-llama" }, apiVersion: "v1" });
+    const [ready2, ready1] = await Promise.all([waitForState(v2.id, "ready"), waitForState(v1.id, "ready")]);
+    const sim = await simState();
+
+    const model = sim.v2.models.find((m) => m.name === `${sim.v2.project.slug}/hangar-${v2.id}`);
+    expect(model?.baseModelId).toMatch(/^ml_/);
+    const upload = sim.v2.uploads.find((u) => u.modelId === model?.id);
+    expect(upload).toMatchObject({
+      remoteUrl: "https://huggingface.co/acme/tiny-llama",
+      status: "REMOTE_UPLOAD_STATUS_SUCCEEDED",
+    });
+    expect(ready2.upstream).toMatchObject({
+      uploadJobId: upload?.id,
+      uploadStatus: "REVISION_VALIDATION_STATUS_SUCCESS",
+      modelName: `projects/${model?.projectId}/models/${model?.id}`,
+    });
+    expect(sim.jobs.some((j) => j.args.modelName?.endsWith(`hangar-${v2.id}`))).toBe(false);
+
+    expect(sim.jobs.filter((j) => j.args.modelName?.endsWith(`hangar-${v1.id}`))).toHaveLength(1);
+    expect(ready1.upstream.uploadJobId).toMatch(/^job-/);
+    expect(
+      sim.v2.uploads.some(
+        (u) => u.modelId === sim.v2.models.find((m) => m.name.endsWith(`hangar-${v1.id}`))?.id,
+      ),
+    ).toBe(false);
+  });
 });

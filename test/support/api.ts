@@ -104,6 +104,8 @@ export async function simState() {
         autoscaling: { minReplicas?: number; maxReplicas?: number };
         region: string | null;
       }[];
+      models: { id: string; name: string; projectId: string; baseModelId?: string }[];
+      uploads: { id: string; modelId: string; remoteUrl: string; status: string }[];
     };
   };
 }

@@ -1,11 +1,13 @@
 import type { ApiVersion, Provider } from "../../src/provider";
 import { defaultApiVersion, togetherUrls } from "./facts";
-import { createTogetherV1Provider, type TogetherV1Options } from "./v1";
+import { parseSource, presignS3 } from "./source";
+import { createTogetherV1Provider, type TogetherV1Options, uploadModelName } from "./v1";
 import { usage } from "./v2/analytics";
 import { TogetherV2Client, type TogetherV2ClientOptions } from "./v2/client";
 import { endpointEvents } from "./v2/events";
 import { togetherV2 } from "./v2/provider";
 import { isV2Id, withAliases } from "./v2/states";
+import { isV2UploadJob, resolveBase, v2Uploads } from "./v2/uploads";
 
 export { uploadModelName } from "./v1";
 
@@ -22,7 +24,8 @@ const isV2Name = (name: string) => /^[^/]+\/hangar-dep-[0-9a-z]{26}(?:\/[^/]+)?$
  * Together as core sees it: one provider over both API generations. New endpoints go to v2 (or
  * v1 when asked); every later call goes to the generation its id names (v2 ids are
  * `<endpoint>/<deployment>`, v1 ids `endpoint-…`), so a deployment stays where it was created
- * until it is migrated. Uploads stay on v1's `/models` (shared by both generations of a project).
+ * until it is migrated. Uploads go to the deployment's generation; a v2 upload whose base model
+ * can't be resolved goes through v1's `/models`, which a project shares with v2.
  */
 export function createTogetherProvider(options: TogetherProviderOptions = {}): Provider {
   const { apiVersion, v2: v2Options, ...v1Options } = options;
@@ -46,9 +49,40 @@ export function createTogetherProvider(options: TogetherProviderOptions = {}): P
   const v2 = togetherV2(api);
   const generation = (asked?: ApiVersion) => asked ?? apiVersion ?? defaultApiVersion();
   const onV2 = (id: string) => isV2Id(id);
+  const uploads = v2Uploads(api);
+  const presign = v1Options.presign ?? presignS3;
+  /** Where v2 fetches from: the Hub repo's URL or a presigned S3 archive; undefined for a catalogue name. */
+  const remoteUrl = async (model: Parameters<Provider["startUpload"]>[0]["model"]) => {
+    const source = parseSource(model);
+    if (source.kind === "huggingface") return `https://huggingface.co/${source.repo}`;
+    if (source.kind === "url") return source.url;
+    if (source.kind === "s3") return presign(source.bucket, source.key);
+    return undefined;
+  };
 
   return {
     ...v1,
+    async findUpload(ref) {
+      if (generation(ref.apiVersion) === "v1") return v1.findUpload(ref);
+      return (await uploads.find(uploadModelName(ref.deploymentId))) ?? v1.findUpload(ref);
+    },
+    async startUpload(input) {
+      if (generation(input.apiVersion) === "v1") return v1.startUpload(input);
+      let url: string | undefined;
+      try {
+        url = await remoteUrl(input.model);
+      } catch {}
+      const baseModelId = url && (await resolveBase(api(), input.model));
+      if (!url || !baseModelId) return v1.startUpload(input);
+      return uploads.start({
+        name: uploadModelName(input.deploymentId),
+        baseModelId,
+        model: input.model,
+        remoteUrl: url,
+        description: `Hangar deployment ${input.deploymentId}`,
+      });
+    },
+    getUpload: (jobId) => (isV2UploadJob(jobId) ? uploads.get(jobId) : v1.getUpload(jobId)),
     async findEndpoint(ref) {
       return generation(ref.apiVersion) === "v2" ? v2.findEndpoint(ref) : v1.findEndpoint(ref);
     },

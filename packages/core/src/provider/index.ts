@@ -216,10 +216,18 @@ export interface Provider {
   readonly capabilities: Capabilities;
   /** True when the source must be uploaded first; false for a model the provider already serves. */
   needsUpload(model: ModelSpec): boolean;
-  /** An upload an earlier attempt for this deployment started, if any. */
-  findUpload(ref: { deploymentId: string }): Promise<UploadStatus | undefined>;
+  /**
+   * An upload an earlier attempt for this deployment started, if any. `apiVersion`: the
+   * generation the deployment will be created on (Together), so its upload goes there too.
+   */
+  findUpload(ref: { deploymentId: string; apiVersion?: ApiVersion }): Promise<UploadStatus | undefined>;
   /** Push providers get the source's files and answer with where to send them. */
-  startUpload(input: { deploymentId: string; model: ModelSpec; files?: SourceFile[] }): Promise<UploadStatus>;
+  startUpload(input: {
+    deploymentId: string;
+    model: ModelSpec;
+    files?: SourceFile[];
+    apiVersion?: ApiVersion;
+  }): Promise<UploadStatus>;
   /** Push only: fresh signed URLs (they expire) for files still to send. */
   uploadTargets?(jobId: string, files: SourceFile[]): Promise<Transfer[]>;
   /** Push only: every file has landed; ask the provider to validate (and prepare a precision). */

@@ -170,9 +170,22 @@ export class TogetherV2Client {
 
   readonly models = {
     list: async () => this.all(`${await this.base()}/models`, Wire.Model),
+    create: async (body: Wire.CreateModel) =>
+      this.http.json("POST", `${await this.base()}/models`, Wire.Model, { body }),
+    revisions: async (modelId: string) =>
+      (await this.http.json("GET", `${await this.base()}/models/${id(modelId)}/revisions`, Wire.Revisions))
+        .data,
     configs: async (referenceModel: string) =>
       this.all(`${await this.base()}/configs`, Wire.Config, { referenceModel }),
     supported: (query: { search?: string } = {}) => this.all("/supported-models", Wire.SupportedModel, query),
+  };
+
+  readonly uploads = {
+    create: async (body: Wire.CreateUpload) =>
+      this.http.json("POST", `${await this.base()}/models/uploads`, Wire.RemoteUpload, { body }),
+    get: async (uploadId: string) =>
+      this.http.json("GET", `${await this.base()}/models/uploads/${id(uploadId)}`, Wire.RemoteUpload),
+    list: async () => this.all(`${await this.base()}/models/uploads`, Wire.RemoteUpload),
   };
 
   /** A GET under the project, for reads kept in their own files (v2/events.ts, v2/analytics.ts). */

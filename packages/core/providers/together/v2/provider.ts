@@ -264,7 +264,11 @@ export function togetherV2(api: () => TogetherV2Client) {
 
 const adapterModelOf = async (client: TogetherV2Client, modelName: string) => {
   const own = (await client.models.list()).find(
-    (m) => m.id === modelName || m.name === modelName || bareName(m.name) === bareName(modelName),
+    (m) =>
+      m.id === modelName ||
+      `projects/${m.projectId}/models/${m.id}` === modelName ||
+      m.name === modelName ||
+      bareName(m.name) === bareName(modelName),
   );
   if (!own) {
     throw new ProviderError("together", `Together has no adapter model ${modelName} in this project`, {

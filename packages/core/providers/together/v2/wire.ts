@@ -12,9 +12,15 @@ import type {
 import type { InferenceInstanceType } from "together-ai/resources/beta/endpoints/hardware";
 import type { Config as SdkConfig } from "together-ai/resources/beta/models/configs";
 import type {
+  ModelCreateParams,
+  ModelListRevisionsResponse,
   Model as SdkModel,
   SupportedModel as SdkSupportedModel,
 } from "together-ai/resources/beta/models/models";
+import type {
+  RemoteUploadCreateParams,
+  RemoteUploadRetrieveResponse,
+} from "together-ai/resources/beta/models/remote-uploads";
 import type { WhoamiResponse } from "together-ai/resources/top-level";
 import * as z from "zod";
 
@@ -116,6 +122,8 @@ export namespace Wire {
   export const SupportedModel = z.object({
     id: z.string(),
     name: z.string(),
+    /** The `ml_…` a custom model names as its `baseModelId`. */
+    baseModelId: z.string().optional(),
     displayName: z.string().optional(),
     contextLength: z.string().optional(),
     deploymentProfiles: z.array(Profile).default([]),
@@ -129,6 +137,27 @@ export namespace Wire {
     baseModelId: z.string().optional(),
   });
   export type Model = z.infer<typeof Model>;
+
+  /** A remote upload job; ERROR is a retry in progress (`restartCount`), not an end. */
+  export const RemoteUpload = z.object({
+    id: z.string(),
+    modelId: z.string(),
+    projectId: z.string(),
+    status: z.string(),
+    statusMessage: z.string().optional(),
+    createdAt: z.string(),
+  });
+  export type RemoteUpload = z.infer<typeof RemoteUpload>;
+
+  export const Revision = z.object({
+    revisionId: z.string(),
+    createdAt: z.string().optional(),
+    validationStatus: z.string().optional(),
+    validationErrors: z.array(z.object({ message: z.string().optional() })).optional(),
+  });
+  export type Revision = z.infer<typeof Revision>;
+
+  export const Revisions = z.object({ data: z.array(Revision).default([]) });
 
   export const Config = z.object({
     id: z.string(),
@@ -160,6 +189,8 @@ export namespace Wire {
   export type CreateDeployment = Omit<DeploymentCreateParams, "projectId" | "validateOnly">;
   export type AutoscalingBody = DeploymentAutoscaling;
   export type UpdateEndpoint = { etag?: string; trafficSplit?: EndpointTrafficSplitEntry[] };
+  export type CreateModel = Omit<ModelCreateParams, "projectId">;
+  export type CreateUpload = Omit<RemoteUploadCreateParams, "projectId">;
   export type AttachAdapter = Omit<AdapterCreateParams, "projectId" | "endpointId" | "deploymentId">;
 }
 
@@ -175,4 +206,6 @@ export const sdkChecks: [
   Reads<In<typeof Wire.Config>, SdkConfig>,
   Reads<In<typeof Wire.Adapter>, AdapterRetrieveResponse>,
   Reads<In<typeof Wire.Whoami>, WhoamiResponse>,
-] = [true, true, true, true, true, true, true, true];
+  Reads<In<typeof Wire.RemoteUpload>, RemoteUploadRetrieveResponse>,
+  Reads<In<typeof Wire.Revision>, ModelListRevisionsResponse.Data>,
+] = [true, true, true, true, true, true, true, true, true, true];

@@ -1,6 +1,6 @@
 import type { Provider, Transfer } from "../../provider";
 import * as Weights from "../../weights";
-import type { Row, TransferFile } from "../row";
+import { apiVersionOf, type Row, type TransferFile } from "../row";
 import { loraOf } from "./lora";
 import { fail, next, type Phase, type Step, type StepContext, uploadFields, wait } from "./shared";
 
@@ -10,11 +10,12 @@ const spec = (row: Row) => ({ ...row.model, hfToken: row.hfToken });
 export const queued: Phase = async (row, p) => {
   if (!p.needsUpload(row.model))
     return { to: "provisioning", set: { modelName: row.model.source }, nextCheckSeconds: 0 };
-  const earlier = await p.findUpload({ deploymentId: row.id });
+  const apiVersion = apiVersionOf(row);
+  const earlier = await p.findUpload({ deploymentId: row.id, apiVersion });
   if (p.capabilities.upload === "pull") {
     // A Hub repo that doesn't exist (or needs a token) fails here, clearly, not minutes later at the provider.
     if (!earlier && row.model.source.startsWith("hf://")) await Weights.listFiles(spec(row));
-    const upload = earlier ?? (await p.startUpload({ deploymentId: row.id, model: spec(row) }));
+    const upload = earlier ?? (await p.startUpload({ deploymentId: row.id, model: spec(row), apiVersion }));
     return { to: "uploading", set: uploadFields(upload), remove: ["hfToken"] };
   }
   const files = await Weights.listFiles(spec(row));
