@@ -238,7 +238,7 @@ describe.each(parityCases)("on $name", (p) => {
       expect(await Deployment.step(look, { provider })).toBe("done");
       expect(await state()).toBe("updating");
       while ((await state()) !== "ready") await Deployment.step(await nextJob(), { provider });
-      const events = await withActor(tenant, () => Deployment.events(dep.id));
+      const events = await withActor(tenant, () => Deployment.events(dep.id, "hangar"));
       expect(events.at(-2)?.reason).toMatch(/^converge/);
     });
 
