@@ -100,7 +100,7 @@ export async function putSamples(samples: { deploymentId: string; sample: Stored
   }
 }
 
-/** A deployment's samples in [from, to), oldest first. */
+/** A deployment's samples covering [from, to) (stamped in (from, to]), oldest first. */
 export async function samples(deploymentId: string, from: string, to: string): Promise<StoredSample[]> {
   const rows = await queryAll<StoredSample & Record<string, unknown>>({
     TableName: tableName(),
@@ -112,7 +112,8 @@ export async function samples(deploymentId: string, from: string, to: string): P
     },
   });
   return rows
-    .filter((r) => r.at < to)
+    // A sample stamped T covers the minute before T: those stamped in (from, to] fall in [from, to).
+    .filter((r) => r.at > from && r.at <= to)
     .map(({ at, requests, errors, inputTokens, outputTokens, latencyMs, replicas }) => ({
       at,
       requests,
