@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, waitForState } from "../support/api";
 import { clearFaults, faults, providers } from "../support/providers";
-import { startReceiver } from "../support/receiver";
+import { subscribedReceiver } from "../support/receiver";
 
 type Event = { from: string | null; to: string; reason: string | null; sequence: number };
 
@@ -15,16 +15,13 @@ async function moves(id: string, after: number) {
 
 /** An adapter has no endpoint of its own: it stops, starts and goes with its base, at once. */
 describe.each(providers)("adapters following their base on $provider", (p) => {
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let subscription: string;
+  let receiver: Awaited<ReturnType<typeof subscribedReceiver>>;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    subscription = (await api("/v1/webhooks", { body: { url: receiver.url } })).body.id as string;
+    receiver = await subscribedReceiver();
   });
   afterAll(async () => {
-    await api(`/v1/webhooks/${subscription}`, { method: "DELETE" });
-    await receiver.close();
+    await receiver.unsubscribe();
   });
 
   async function baseWithAdapter() {

@@ -2,7 +2,7 @@ import { useProvider } from "@hangar/core/provider/lookup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { providers, simControl } from "../support/providers";
-import { startReceiver } from "../support/receiver";
+import { subscribedReceiver } from "../support/receiver";
 
 type Event = {
   from: string | null;
@@ -35,19 +35,16 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000)
  */
 describe.each(providers)("confirmed stops on $provider", (p) => {
   const body = { provider: p.provider, hardware: p.hardware, model: { source: p.catalog } };
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let subscription: string;
+  let receiver: Awaited<ReturnType<typeof subscribedReceiver>>;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    subscription = (await api("/v1/webhooks", { body: { url: receiver.url } })).body.id as string;
+    receiver = await subscribedReceiver();
   });
 
   afterAll(async () => {
     await simControl(p, "/stops/ignore-next", { count: 0 });
     await simControl(p, "/deletes/ignore-next", { count: 0 });
-    await api(`/v1/webhooks/${subscription}`, { method: "DELETE" });
-    await receiver.close();
+    await receiver.unsubscribe();
   });
 
   const notices = (type: string, id: string) =>

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, simControl, simState, waitForState } from "../support/api";
 import { startReceiver } from "../support/receiver";
+import { until } from "../support/until";
 
 type Migrated = Deployment & {
   apiVersion: "v1" | "v2" | null;
@@ -22,22 +23,6 @@ type Event = {
 
 const CATALOG = "Qwen/Qwen2.5-7B-Instruct";
 const get = async (id: string) => (await api(`/v1/deployments/${id}`)).body as unknown as Migrated;
-
-async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
-}
 
 /** Chat requests through Hangar's proxy, a few at a time, until stopped: every answer is kept. */
 function traffic(id: string, concurrency = 4) {

@@ -2,26 +2,11 @@ import { createTogetherProvider } from "@hangar/core/providers/together/index";
 import { describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { stack } from "../support/stack";
+import { until } from "../support/until";
 
 type Event = { id: string; kind: string; from: string | null; to: string | null; type: string | null };
 
 const CATALOG = "Qwen/Qwen2.5-7B-Instruct";
-
-async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
-}
 
 describe("the provider's events feed", () => {
   it("shows Together v2's own events next to Hangar's, with kind provider", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { providers, simControl } from "../support/providers";
-import { startReceiver } from "../support/receiver";
+import { subscribedReceiver } from "../support/receiver";
 
 type Event = { from: string | null; to: string; reason: string | null; sequence: number };
 type Info = { state: string; wakeOnRequest: boolean; lastActivityAt: string | null; version: number };
@@ -18,17 +18,14 @@ async function events(id: string) {
 /** Requests through Hangar's proxy start a stopped deployment that asks for it. */
 describe.each(providers)("wake on request on $provider", (p) => {
   const body = { provider: p.provider, hardware: p.hardware, model: { source: p.catalog } };
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  let subscription: string;
+  let receiver: Awaited<ReturnType<typeof subscribedReceiver>>;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
-    subscription = (await api("/v1/webhooks", { body: { url: receiver.url } })).body.id as string;
+    receiver = await subscribedReceiver();
   });
 
   afterAll(async () => {
-    await api(`/v1/webhooks/${subscription}`, { method: "DELETE" });
-    await receiver.close();
+    await receiver.unsubscribe();
   });
 
   async function stopped(extra: Record<string, unknown> = { wakeOnRequest: true }) {

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { api } from "./api";
 
 export type Received = {
   headers: IncomingHttpHeaders;
@@ -60,4 +61,16 @@ export function verifySignature(secret: string, r: Received): boolean {
         timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
       );
     });
+}
+
+/** A receiver subscribed to every event, for a describe block; `close` unsubscribes and stops it. */
+export async function subscribedReceiver() {
+  const receiver = await startReceiver();
+  const subscription = (await api("/v1/webhooks", { body: { url: receiver.url } })).body.id as string;
+  return Object.assign(receiver, {
+    async unsubscribe() {
+      await api(`/v1/webhooks/${subscription}`, { method: "DELETE" });
+      await receiver.close();
+    },
+  });
 }

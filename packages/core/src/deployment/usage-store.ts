@@ -111,16 +111,18 @@ export async function samples(deploymentId: string, from: string, to: string): P
       ":to": `${USAGE_PREFIX}${to}`,
     },
   });
-  return rows
-    // A sample stamped T covers the minute before T: those stamped in (from, to] fall in [from, to).
-    .filter((r) => r.at > from && r.at <= to)
-    .map(({ at, requests, errors, inputTokens, outputTokens, latencyMs, replicas }) => ({
-      at,
-      requests,
-      errors,
-      inputTokens,
-      outputTokens,
-      latencyMs,
-      replicas,
-    }));
+  return (
+    rows
+      // A sample stamped T covers the minute before T: those stamped in (from, to] fall in [from, to).
+      .filter((r) => r.at > from && r.at <= to)
+      .map(({ at, requests, errors, inputTokens, outputTokens, latencyMs, replicas }) => ({
+        at,
+        requests,
+        errors,
+        inputTokens,
+        outputTokens,
+        latencyMs,
+        replicas,
+      }))
+  );
 }
