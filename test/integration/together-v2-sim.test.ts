@@ -763,8 +763,8 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     await ready(ep.id, d.id);
     await control("/stops/ignore-next", { count: 1 });
     const acknowledged = await stop(ep.id, d);
-    expect(acknowledged.status.state).toBe("DEPLOYMENT_STATE_STOPPING");
-    expect(acknowledged.autoscaling).toMatchObject({ minReplicas: 0, maxReplicas: 0 });
+    expect(acknowledged.status.state).toBe("DEPLOYMENT_STATE_READY");
+    expect(acknowledged.autoscaling).toMatchObject({ minReplicas: 1, maxReplicas: 1 });
     const still = await get(ep.id, d.id);
     expect(still.status).toMatchObject({ state: "DEPLOYMENT_STATE_READY", readyReplicas: 1 });
     expect(still.autoscaling).toMatchObject({ minReplicas: 1, maxReplicas: 1 });

@@ -222,7 +222,8 @@ export function togetherV2(api: () => TogetherV2Client) {
         }
         ep = await api().endpoints.get(endpointId);
       }
-      if (ep.deployments.some((d) => d.id !== deploymentId)) return;
+      // Any deployment still listed, this one included (a delete acknowledged but not done): not yet.
+      if (ep.deployments.length > 0) return;
       await orUndefined(api().endpoints.delete(endpointId, ep.etag));
     },
 

@@ -185,15 +185,10 @@ export function updateDeployment(
   if (name !== d.name && taken(state, d.endpointId, name, d))
     return refuse(409, "Already Exists", ALREADY_EXISTS);
   if (scaling && stop && !wasStopped && state.ignoreNextStops > 0) {
-    // A stop the provider acknowledges but never carries out: the answer looks accepted, nothing changes.
+    // A stop the provider acknowledges but never carries out (as v1's and Fireworks' simulators do):
+    // 200 with the deployment as it is, and nothing changes.
     state.ignoreNextStops--;
-    const view = deploymentView(state, d);
-    const status = {
-      ...view.status,
-      state: "DEPLOYMENT_STATE_STOPPING" as const,
-      message: "Draining replicas",
-    };
-    return { ok: true, value: { ...view, autoscaling, desiredReplicas: 0, status } };
+    return { ok: true, value: deploymentView(state, d) };
   }
   d.name = name;
   d.autoscaling = autoscaling;
@@ -231,6 +226,11 @@ export function deleteDeployment(state: SimState, d: SimDeployment, etag: string
   const endpoint = state.v2.endpoints.get(d.endpointId);
   if (endpoint?.trafficSplit.some((e) => e.deploymentId === d.id && e.weight > 0))
     return refuse(400, IN_SPLIT, FAILED_PRECONDITION);
+  if (state.ignoreNextDeletes > 0) {
+    // A delete acknowledged and not done (/_sim/deletes/ignore-next): the deployment stays listed.
+    state.ignoreNextDeletes--;
+    return { ok: true, value: true };
+  }
   const name = fullName(state, d);
   if (endpoint?.trafficSplit.some((e) => e.deploymentId === d.id)) {
     endpoint.trafficSplit = endpoint.trafficSplit.filter((e) => e.deploymentId !== d.id);
