@@ -1,7 +1,6 @@
-import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import { HttpTransport } from "../../src/provider/http";
-import { type RetryPolicy, retryPolicy } from "../../src/provider/retry";
+import { type ClientTuning, HttpTransport } from "../../src/provider/http";
+import { retryPolicy } from "../../src/provider/retry";
 import { collectPages } from "../../src/util/paginate";
 import { InvalidResponseError, isRetryableStatus, transportErrors } from "./errors";
 import { FIREWORKS_BASE_URL } from "./facts";
@@ -15,15 +14,7 @@ export type FireworksClientOptions = {
   baseUrl?: string;
   /** Defaults to `<baseUrl>/inference/v1`. */
   inferenceUrl?: string;
-  /** Per attempt; default 30 s. */
-  timeoutMs?: number;
-  /** Time to the first response byte of a chat completion; default 120 s. */
-  chatTimeoutMs?: number;
-  /** Retries after the first attempt; default 3. */
-  maxRetries?: number;
-  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  dispatcher?: Dispatcher;
-};
+} & Omit<ClientTuning, "clock">;
 
 /** A 503 from inference is mostly DEPLOYMENT_SCALING_UP; Hangar's core decides how to wait, not this client. */
 const inferenceRetry = (status: number) => status !== 503 && isRetryableStatus(status);

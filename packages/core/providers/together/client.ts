@@ -1,23 +1,13 @@
-import type { Dispatcher } from "undici";
-import { HttpTransport } from "../../src/provider/http";
-import { type Clock, type RetryPolicy, retryPolicy } from "../../src/provider/retry";
+import { type ClientTuning, HttpTransport } from "../../src/provider/http";
+import { retryPolicy } from "../../src/provider/retry";
 import { transportErrors } from "./errors";
 import { TOGETHER_BASE_URL } from "./facts";
 import { Wire } from "./wire";
 
-export type TogetherClientOptions = {
+export type TogetherClientOptions = ClientTuning & {
   apiKey: string;
   /** Defaults to https://api.together.ai/v1. */
   baseUrl?: string;
-  /** Per attempt; default 30 s. */
-  timeoutMs?: number;
-  /** Time to the first response byte of a chat completion; default 120 s. */
-  chatTimeoutMs?: number;
-  /** Retries after the first attempt; default 3. */
-  maxRetries?: number;
-  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  dispatcher?: Dispatcher;
-  clock?: Clock;
 };
 
 const id = encodeURIComponent;

@@ -32,6 +32,19 @@ export type TransportOptions = {
   clock?: Clock;
 };
 
+/** What a provider client's user may tune; each client fills in its own defaults. */
+export type ClientTuning = {
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Time to the first response byte of a chat completion; default 120 s. */
+  chatTimeoutMs?: number;
+  /** Retries after the first attempt; default 3. */
+  maxRetries?: number;
+  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  dispatcher?: Dispatcher;
+  clock?: Clock;
+};
+
 type Query = Record<string, string | number | boolean | undefined>;
 type Call = { query?: Query; body?: unknown; timeoutMs?: number; signal?: AbortSignal };
 

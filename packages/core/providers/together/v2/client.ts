@@ -1,7 +1,6 @@
-import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import { HttpTransport } from "../../../src/provider/http";
-import { type Clock, type RetryPolicy, retryPolicy } from "../../../src/provider/retry";
+import { type ClientTuning, HttpTransport } from "../../../src/provider/http";
+import { retryPolicy } from "../../../src/provider/retry";
 import { isRetryableStatus, transportErrors } from "../errors";
 import { Wire } from "./wire";
 
@@ -15,13 +14,7 @@ export type TogetherV2ClientOptions = {
   inferenceUrl: string;
   /** The project every path is scoped to; discovered once through `/whoami` when absent. */
   projectId?: string;
-  timeoutMs?: number;
-  chatTimeoutMs?: number;
-  maxRetries?: number;
-  retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
-  dispatcher?: Dispatcher;
-  clock?: Clock;
-};
+} & ClientTuning;
 
 /**
  * v2 answers 409 for a stale etag and for a duplicate name: sending the same body again can't
