@@ -138,7 +138,7 @@ describe("migrating a Together deployment from v1 to v2", () => {
     await waitForState(dep.id, "ready");
     const oldName = (await get(dep.id)).endpoint?.name;
     // No A100 left on v2: the new deployment can't come up, so it is still there to fail.
-    const regions = { "us-central-8": 4, "us-east-1": 2 };
+    const regions = { ...(await simState()).v2.capacity["nvidia-a100-80gb"] };
     for (const region of Object.keys(regions))
       await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus: 0 });
     try {

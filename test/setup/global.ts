@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { startStack } from "@hangar/local/stack";
 import type { TestProject } from "vitest/node";
+import { defaultCapacity } from "../../packages/simulators/src/together/v2/hardware";
 
 /** What test files get from the one stack of a run; see test/support/stack.ts. */
 export interface LocalStackContext {
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject) {
       HANGAR_CONFIRM_STOP_MINUTES: "0.1",
     },
   });
+  await roomForTheRun(stack.togetherUrl);
   project.provide("localStack", {
     apiUrl: stack.apiUrl,
     apiKey: stack.apiKey,
@@ -55,4 +57,25 @@ export default async function setup(project: TestProject) {
     env: stack.env,
   });
   return () => stack.stop();
+}
+
+/**
+ * The whole run shares one Together simulator, and files leave deployments running: give v2
+ * placement room for all of them, so headroom never runs out by accident (tests of capacity set
+ * their own with the same control).
+ */
+async function roomForTheRun(togetherUrl: string | undefined) {
+  if (!togetherUrl) return;
+  const control = `${new URL(togetherUrl).origin}/_sim/capacity`;
+  for (const [accelerator, regions] of Object.entries(defaultCapacity())) {
+    for (const region of Object.keys(regions)) {
+      const res = await fetch(control, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ accelerator, region, gpus: 1000 }),
+      });
+      if (!res.ok)
+        throw new Error(`the Together simulator refused capacity for ${accelerator}: ${res.status}`);
+    }
+  }
 }

@@ -94,6 +94,8 @@ export async function simState() {
     calls: Record<string, number>;
     v2: {
       project: { id: string; slug: string };
+      /** GPUs per accelerator and region that v2 places replicas on. */
+      capacity: Record<string, Record<string, number>>;
       endpoints: { id: string; name: string; trafficSplit: { deploymentId: string; weight: number }[] }[];
       deployments: {
         id: string;
