@@ -309,7 +309,8 @@ describe("Together provider against the simulator", () => {
       endpointName: endpoint.name,
       body: { messages: [{ role: "user", content: "hi" }] },
     });
-    expect(refused.status).toBe(400);
+    // Together answers 400; the provider passes a stopped endpoint on as 409, its body unchanged.
+    expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       "dedicated_endpoint_not_running",
     );

@@ -116,7 +116,8 @@ describe("the console in Chromium", () => {
     await page.getByLabel("Provider").selectOption("together");
     await page.getByLabel("Model source").fill("hf://Qwen/Qwen2.5-0.5B-Instruct");
     await page.getByLabel("Name").fill(NAME);
-    const hardware = page.getByRole("radio", { name: /1x_nvidia_h100_80gb_sxm/ });
+    // Together lists its v2 instance types, each also known by its v1 id.
+    const hardware = page.getByRole("radio", { name: /1xnvidia-h100-80gb.*also 1x_nvidia_h100_80gb_sxm/ });
     await hardware.check();
     const create = page.getByRole("button", { name: "Create deployment" });
     expect(await create.isDisabled()).toBe(true);
@@ -145,7 +146,7 @@ describe("the console in Chromium", () => {
     await row.waitFor();
     await row.locator(".badge", { hasText: /^ready$/ }).waitFor({ timeout: 90_000 });
     expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    expect(await row.textContent()).toContain("1x_nvidia_h100_80gb_sxm");
+    expect(await row.textContent()).toContain("1xnvidia-h100-80gb");
     expect(await row.textContent()).toContain("together");
   });
 

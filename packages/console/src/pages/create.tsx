@@ -178,7 +178,10 @@ export function CreateDeployment() {
                   checked={hardware === h.id}
                   onChange={() => setHardware(h.id)}
                 />
-                <span className="mono">{h.id}</span>
+                <span className="mono">
+                  {h.id}
+                  {h.aliases?.length ? <small className="aka">also {h.aliases.join(", ")}</small> : null}
+                </span>
                 <span>
                   {h.gpu.count}× {h.gpu.type} {h.gpu.memoryGb} GB
                 </span>
