@@ -86,6 +86,34 @@ describe("check cadence from duration history", () => {
   });
 });
 
+describe("Retry-After for a deployment waking on a request", () => {
+  it("is the median of what its start has left, from past starts of its provider, hardware and size", async () => {
+    const scope = { provider: "fireworks", hardware: "1x_nvidia_a100_80gb", size: "small", kind: "start" };
+    const dep = await deploy({
+      provider: "fireworks",
+      hardware: scope.hardware,
+      model: catalog("llama-v3p1-8b-instruct"),
+      wakeOnRequest: true,
+    });
+    await waitForState(dep.id, "ready");
+    await api(`/v1/deployments/${dep.id}/stop`, { method: "POST" });
+    await waitForState(dep.id, "stopped");
+    // Earlier starts of an 8B model on an A100 took two minutes.
+    for (let i = 0; i < 5; i++) await Timing.record(scope, 120);
+
+    const res = await api(`/v1/deployments/${dep.id}/chat/completions`, {
+      body: { messages: [{ role: "user", content: "Hi" }] },
+    });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: "deployment.waking" });
+    const seconds = Number(res.headers.get("retry-after"));
+    expect(seconds).toBeGreaterThan(100);
+    expect(seconds).toBeLessThanOrEqual(120);
+    expect((await api(`/v1/deployments/${dep.id}`, { method: "DELETE" })).status).toBe(202);
+    await waitForState(dep.id, "deleted");
+  });
+});
+
 describe("one list call per account per tick", () => {
   it("serves the checks of several in-flight deployments of one account with fewer provider reads", async () => {
     const since = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { backoff, LAG_PER_CALL, MAX_SPARSE_SECONDS, nextCheckDelay } from "@hangar/core/timing/cadence";
-import { fitLogNormal, hazard, quantile, survival } from "@hangar/core/timing/fit";
+import { fitLogNormal, hazard, medianRemaining, quantile, survival } from "@hangar/core/timing/fit";
 import { describe, expect, it } from "vitest";
 
 const policy = { min: 5, max: 60 };
@@ -111,5 +111,26 @@ describe("duration fit", () => {
 
   it("ignores samples that are not positive", () => {
     expect(fitLogNormal([0, -3, 10, 20, 30])?.n).toBe(3);
+  });
+});
+
+describe("time a running step has left", () => {
+  it("is the history's median at the start, and what is left past the median given the time already taken", () => {
+    expect(medianRemaining(history, 0)).toBeCloseTo(300, 3);
+    // Still running at the median: half of the rest is done by the 75th percentile.
+    expect(medianRemaining(history, 300)).toBeCloseTo(quantile(history, 0.75) - 300, 3);
+  });
+
+  it("agrees with the median remainder of sampled durations that outlast the time taken", () => {
+    // Inverse-transform samples on an even grid of probabilities: deterministic, and log-normal.
+    const samples = Array.from({ length: 200_000 }, (_, i) => quantile(history, (i + 0.5) / 200_000));
+    for (const t of [120, 280, 360, 420]) {
+      const left = samples
+        .filter((s) => s > t)
+        .map((s) => s - t)
+        .sort((a, b) => a - b);
+      const empirical = left[Math.floor(left.length / 2)] as number;
+      expect(Math.abs(medianRemaining(history, t) - empirical)).toBeLessThan(empirical * 0.01);
+    }
   });
 });

@@ -71,3 +71,19 @@ export async function learn(before: Row, after: Row) {
     log.warn("step duration not recorded", { deploymentId: before.id, kind, error }),
   );
 }
+
+/** What a client is told to wait for a start with no history to go by. */
+const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * How long a client should wait before asking a starting deployment again: the median of what
+ * its start has left, from past starts of its provider, hardware and size class, within 5 s to
+ * 5 minutes; 30 s with too little history.
+ */
+export async function retryAfter(row: Row, now = new Date()): Promise<number> {
+  if (row.state !== "starting" || row.model.baseDeploymentId) return RETRY_AFTER_SECONDS;
+  const { history } = await Timing.durations(scopeOf(row, "start"));
+  if (!history) return RETRY_AFTER_SECONDS;
+  const left = Timing.medianRemaining(history, secondsSince(row.stateChangedAt, now));
+  return Math.round(Math.min(300, Math.max(5, left)));
+}

@@ -1,20 +1,21 @@
 import { RetryLater, TransitionConflict } from "../error";
 import { dispatch } from "./dispatch";
+import { retryAfter } from "./pace";
 import { stoppedForBudgetThisMonth } from "./policy";
 import type { Row } from "./row";
 import { waitFor } from "./wait";
 import { commit, load } from "./write";
 
-/** What a client is told to wait before trying a waking deployment again. */
-const RETRY_AFTER_SECONDS = 30;
+/** What a client is told to wait for a provider scaling up from zero by itself. */
+const SCALING_UP_RETRY_SECONDS = 30;
 /** How often a held request asks again a provider that is scaling up from zero. */
 const SCALING_UP_POLL_MS = 2000;
 
-const waking = (state: string) =>
+const waking = (state: string, seconds: number) =>
   new RetryLater(
     "deployment.waking",
-    `The deployment is starting for this request (wakeOnRequest); retry after ${RETRY_AFTER_SECONDS} s, or send \`Prefer: wait=N\` to be held until it serves.`,
-    RETRY_AFTER_SECONDS,
+    `The deployment is starting for this request (wakeOnRequest); retry after ${seconds} s, or send \`Prefer: wait=N\` to be held until it serves.`,
+    seconds,
     { state },
   );
 
@@ -23,7 +24,8 @@ const waking = (state: string) =>
  * one is started as `POST /start` would, with reason `wake`: that move fires `deployment.waking`
  * and records activity, so the idle policy doesn't stop it again at once. It is a conditional
  * write, so concurrent requests start it once: the others find it starting. The request is
- * then held until the deployment serves or `waitSeconds` pass; past them, 503 `deployment.waking`.
+ * then held until the deployment serves or `waitSeconds` pass; past them, 503 `deployment.waking`
+ * with a Retry-After from how long its starts took before.
  * A deployment it can't wake (a hard budget's stop this month, a failure) is returned as it is.
  */
 export async function wake(row: Row, waitSeconds: number, signal?: AbortSignal): Promise<Row> {
@@ -51,7 +53,7 @@ export async function wake(row: Row, waitSeconds: number, signal?: AbortSignal):
     const { outcome } = await waitFor(current.id, "ready", waitSeconds, signal);
     if (outcome !== "timeout") return (await load(current.id)) ?? current;
   }
-  throw waking(current.state);
+  throw waking(current.state, await retryAfter(current));
 }
 
 function asleep(row: Row) {
@@ -73,7 +75,8 @@ export async function untilServing(
     const response = await call();
     if (response.status !== 503) return response;
     await response.body?.cancel();
-    if (Date.now() + SCALING_UP_POLL_MS > deadline || signal?.aborted) throw waking("ready");
+    if (Date.now() + SCALING_UP_POLL_MS > deadline || signal?.aborted)
+      throw waking("ready", SCALING_UP_RETRY_SECONDS);
     await new Promise((resolve) => setTimeout(resolve, SCALING_UP_POLL_MS));
   }
 }

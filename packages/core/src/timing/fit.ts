@@ -35,3 +35,12 @@ export function hazard(f: Fit, t: number) {
   const s = survival(f, t);
   return s > 1e-9 ? density / s : Math.max(z, 1) / (f.sigma * t);
 }
+
+/**
+ * Seconds until a step still running at `t` is as likely done as not: the median of what is left,
+ * given that it took `t` already (the quantile where survival halves from its value at `t`).
+ */
+export function medianRemaining(f: Fit, t: number) {
+  const p = 1 - survival(f, t) / 2;
+  return Math.max(0, Math.exp(f.mu + f.sigma * probit(Math.min(p, 1 - 1e-9))) - Math.max(0, t));
+}

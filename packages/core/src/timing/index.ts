@@ -3,7 +3,7 @@
  * hardware × model-size class × step kind, and the check cadence planned from it.
  */
 export { backoff, type CadenceInput, nextCheckDelay } from "./cadence";
-export { type Fit, fitLogNormal, quantile } from "./fit";
+export { type Fit, fitLogNormal, medianRemaining, quantile } from "./fit";
 export type { DurationScope } from "./keys";
 export { completes, type SizeClass, type StepKind, sizeClass, stepKind } from "./kind";
 export { durations, KEEP, record } from "./store";
