@@ -180,6 +180,77 @@ describe("migrating a Together deployment from v1 to v2", () => {
     }
   });
 
+  it("abandons a v2 deployment that doesn't serve by the deadline, deleting it step by step while v1 serves", async () => {
+    const hooks = await receiver;
+    await api("/v1/webhooks", { body: { url: hooks.url, events: ["deployment.migration_failed"] } });
+    const dep = await deploy({
+      apiVersion: "v1",
+      model: { source: CATALOG },
+      hardware: "1x_nvidia_a100_80gb_sxm",
+    });
+    await waitForState(dep.id, "ready");
+    const oldName = (await get(dep.id)).endpoint?.name;
+    // No A100 left on v2: the new deployment stays DEGRADED with nothing ready, past the deadline.
+    const regions = { ...(await simState()).v2.capacity["nvidia-a100-80gb"] };
+    for (const region of Object.keys(regions))
+      await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus: 0 });
+    // Its deletion is held at the last step, so the deployment is seen still retiring it.
+    const deleteRoute = "DELETE /v2/projects/:projectId/endpoints/:endpointId/deployments/:deploymentId";
+    await simControl("/faults", { route: deleteRoute, rates: { "500": 1 } });
+    try {
+      const started = Date.now();
+      const accepted = await api(`/v1/deployments/${dep.id}/migrate`, { body: { timeoutSeconds: 10 } });
+      expect(accepted.status).toBe(202);
+      const migrating = await until(
+        () => get(dep.id),
+        (d) => !!d.migration?.endpointId,
+        "no v2 deployment",
+      );
+      const deadline = (migrating.migration as unknown as { deadline: string }).deadline;
+      expect(Date.parse(deadline) - started).toBeGreaterThanOrEqual(9_000);
+      expect(Date.parse(deadline) - started).toBeLessThanOrEqual(11_000);
+      const v2Deployment = String(migrating.migration?.endpointId).split("/")[1];
+
+      const hook = await hooks.waitFor(
+        (r) => r.json.type === "deployment.migration_failed" && r.json.data.id === dep.id,
+        60_000,
+      );
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(deadline));
+      const data = hook.json.data as unknown as Migrated;
+      expect(data).toMatchObject({ state: "ready", apiVersion: "v1", migration: null });
+      expect(data.lastError?.message).toMatch(/at the deadline/);
+      const chat = await api(`/v1/deployments/${dep.id}/chat/completions`, {
+        body: { messages: [{ role: "user", content: "Still on v1?" }] },
+      });
+      expect(chat.status).toBe(200);
+      expect(chat.body.model).toBe(oldName);
+
+      // Stopped first (v2 deletes only a stopped deployment), then held at its delete.
+      await until(
+        async () => (await simState()).v2.deployments.find((d) => d.id === v2Deployment),
+        (d) => d?.status.state === "DEPLOYMENT_STATE_STOPPED",
+        "the abandoned v2 deployment never stopped",
+      );
+      const again = await api(`/v1/deployments/${dep.id}/migrate`, { body: {} });
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: "deployment.retiring_endpoint" });
+
+      await simControl("/faults", undefined, "DELETE");
+      await until(
+        () => simState(),
+        (state) =>
+          !state.v2.deployments.some((d) => d.id === v2Deployment) &&
+          !state.v2.endpoints.some((e) => e.id === String(migrating.migration?.endpointId).split("/")[0]),
+        "the abandoned v2 endpoint was never deleted",
+      );
+    } finally {
+      await simControl("/faults", undefined, "DELETE");
+      for (const [region, gpus] of Object.entries(regions))
+        await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus });
+      await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
+    }
+  });
+
   it("refuses what can't be migrated before writing anything, saying what to do", async () => {
     const fireworks = await deploy({
       provider: "fireworks",
@@ -219,7 +290,9 @@ describe("migrating a Together deployment from v1 to v2", () => {
       details: { state: "deleted" },
     });
 
-    const bad = await api(`/v1/deployments/${onV2.id}/migrate`, { body: { drainSeconds: -1 } });
-    expect(bad.status).toBe(400);
+    for (const body of [{ drainSeconds: -1 }, { timeoutSeconds: 5 }, { timeoutSeconds: 6 * 3600 + 1 }]) {
+      const bad = await api(`/v1/deployments/${onV2.id}/migrate`, { body });
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
   });
 });

@@ -45,6 +45,8 @@ export const Config = {
   }),
   /** After a migration's switch, the old endpoint serves this long before it is deleted (requests in flight). */
   migrationDrainSeconds: () => seconds("HANGAR_MIGRATION_DRAIN_SECONDS", 300),
+  /** A migration whose new endpoint doesn't serve within this long is abandoned (the old one keeps serving). */
+  migrationTimeoutSeconds: () => seconds("HANGAR_MIGRATION_TIMEOUT_SECONDS", 3600),
   /**
    * A list of an account's endpoints serves the checks of a container for this long, in place of
    * one read per deployment (provider/snapshot.ts).

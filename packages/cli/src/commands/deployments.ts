@@ -170,14 +170,18 @@ export function deploymentCommands(program: Command) {
     .argument("<deployment>", "name or id")
     .description("move a Together v1 deployment to v2, without stopping its traffic")
     .option("--drain <seconds>", "how long the v1 endpoint keeps serving after the switch (default 300)")
+    .option(
+      "--timeout <seconds>",
+      "how long v2 may take to serve before the migration is abandoned (default 3600)",
+    )
     .action(
-      withContext(async (ctx, ref: string, flags: { drain?: string }) => {
-        const drainSeconds = flags.drain === undefined ? undefined : Number(flags.drain);
+      withContext(async (ctx, ref: string, flags: { drain?: string; timeout?: string }) => {
+        const body = {
+          ...(flags.drain === undefined ? {} : { drainSeconds: Number(flags.drain) }),
+          ...(flags.timeout === undefined ? {} : { timeoutSeconds: Number(flags.timeout) }),
+        };
         const accepted = unwrap(
-          await ctx.hangar.api.POST("/v1/deployments/{id}/migrate", {
-            params: { path: { id: ref } },
-            body: drainSeconds === undefined ? {} : { drainSeconds },
-          }),
+          await ctx.hangar.api.POST("/v1/deployments/{id}/migrate", { params: { path: { id: ref } }, body }),
         );
         if (ctx.json) return printJson(accepted);
         console.log(

@@ -121,7 +121,15 @@ export const Info = z
         "Together: the API generation the endpoint lives on (v1 is supported until the end of 2026; `POST /v1/deployments/{id}/migrate` moves it to v2). Null for other providers.",
     }),
     migration: z
-      .object({ to: z.enum(["v1", "v2"]), startedAt: z.string(), endpointId: z.string().nullable() })
+      .object({
+        to: z.enum(["v1", "v2"]),
+        startedAt: z.string(),
+        deadline: z.string().meta({
+          description:
+            "If the new endpoint doesn't serve by then, the migration is abandoned: it is deleted and the old one keeps serving.",
+        }),
+        endpointId: z.string().nullable(),
+      })
       .nullable()
       .meta({
         description: "A migration under way: the new endpoint, until it serves and the proxy switches to it.",

@@ -11,6 +11,16 @@ export const MigrateInput = z.object({
     description:
       "How long the old endpoint keeps serving after the switch, so requests in flight (and those that read the deployment just before) finish on it; default HANGAR_MIGRATION_DRAIN_SECONDS (300).",
   }),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(6 * 3600)
+    .optional()
+    .meta({
+      description:
+        "How long the new endpoint may take to serve before the migration is abandoned (it is deleted; the old one keeps serving); default HANGAR_MIGRATION_TIMEOUT_SECONDS (3600). At most 6 hours, Together's own readiness limit.",
+    }),
 });
 
 const refuse = (code: string, message: string, details?: Record<string, unknown>) =>
@@ -34,6 +44,13 @@ function refusal(row: Row): VisibleError | undefined {
     return refuse(
       "deployment.adapter_follows_base",
       `An adapter moves with its base: migrate ${row.model.baseDeploymentId} instead (after unloading its adapters).`,
+    );
+  }
+  if (row.retiringId) {
+    return refuse(
+      "deployment.retiring_endpoint",
+      `The endpoint ${row.retiringId}, which it no longer uses (replaced by a hardware change, or left by an abandoned migration), is still being deleted: migrate again in a minute, once it is gone.`,
+      { endpointId: row.retiringId },
     );
   }
   const state = row.state;
@@ -76,13 +93,17 @@ export const migrate = fn(MigrateInput, async (input, id: string) => {
         );
       }
     }
+    const now = new Date();
     return {
       reason: "migrate",
       set: {
         migration: {
           to: "v2",
-          startedAt: new Date().toISOString(),
+          startedAt: now.toISOString(),
           drainSeconds: input.drainSeconds ?? Config.migrationDrainSeconds(),
+          deadline: new Date(
+            now.getTime() + (input.timeoutSeconds ?? Config.migrationTimeoutSeconds()) * 1000,
+          ).toISOString(),
         },
         desired: { ...desiredOf(row), apiVersion: "v2" },
         checks: 0,

@@ -1,3 +1,4 @@
+import { Config } from "../config";
 import type { Price } from "../hardware/price";
 import type {
   ApiVersion,
@@ -74,7 +75,10 @@ export type Row = {
   pending?: { autoscaling?: Autoscaling; hardware?: string };
   /** During a hardware change: the new endpoint, until it serves and replaces the old one. */
   replacementId?: string;
-  /** After a hardware change: the endpoint it replaced, deleted in the background until the provider forgets it. */
+  /**
+   * An endpoint that no longer serves the deployment (the one a hardware change replaced, or an
+   * abandoned migration's new one), deleted in the background until the provider forgets it.
+   */
   retiringId?: string;
   /** Together: the API generation the endpoint lives on. Rows without it were created on v1. */
   apiVersion?: ApiVersion;
@@ -150,6 +154,8 @@ export type Migration = {
   startedAt: string;
   /** Seconds the old endpoint keeps serving after the switch, for requests that read the row before it. */
   drainSeconds: number;
+  /** Past this instant with the new endpoint not serving, the migration is abandoned. Older rows: startedAt + the default. */
+  deadline?: string;
   endpointId?: string;
 };
 
@@ -249,6 +255,7 @@ export function toInfo(row: Row): Info {
       ? {
           to: row.migration.to,
           startedAt: row.migration.startedAt,
+          deadline: migrationDeadline(row.migration),
           endpointId: row.migration.endpointId ?? null,
         }
       : null,
@@ -284,3 +291,7 @@ function progress(files: TransferFile[]) {
     files: files.map((f) => ({ path: f.path, size: f.size, sent: f.done ? f.size : f.sent, done: f.done })),
   };
 }
+
+/** When a migration gives up on its new endpoint. */
+export const migrationDeadline = (m: Migration) =>
+  m.deadline ?? new Date(Date.parse(m.startedAt) + Config.migrationTimeoutSeconds() * 1000).toISOString();

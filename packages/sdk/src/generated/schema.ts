@@ -690,7 +690,7 @@ export interface paths {
         put?: never;
         /**
          * Move a Together v1 deployment to v2 without stopping its traffic
-         * @description Creates the v2 endpoint and deployment (same model, hardware, autoscaling and policies) while v1 keeps serving, waits until it serves, switches the proxy to it, then deletes the v1 endpoint after `drainSeconds` so requests in flight finish on v1. `deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, the deployment stays ready on v1, `lastError` says why and `deployment.migration_failed` fires. Asking again while a migration runs answers as the first request did. Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`.
+         * @description Creates the v2 endpoint and deployment (same model, hardware, autoscaling and policies) while v1 keeps serving, waits until it serves, switches the proxy to it, then deletes the v1 endpoint after `drainSeconds` so requests in flight finish on v1. `deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, or doesn't serve within `timeoutSeconds`, the deployment stays ready on v1, `lastError` says why, `deployment.migration_failed` fires and the v2 attempt is deleted. Asking again while a migration runs answers as the first request did. Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`, `deployment.retiring_endpoint` (an endpoint it no longer uses is still being deleted).
          */
         post: {
             parameters: {
@@ -712,6 +712,8 @@ export interface paths {
                     "application/json": {
                         /** @description How long the old endpoint keeps serving after the switch, so requests in flight (and those that read the deployment just before) finish on it; default HANGAR_MIGRATION_DRAIN_SECONDS (300). */
                         drainSeconds?: number;
+                        /** @description How long the new endpoint may take to serve before the migration is abandoned (it is deleted; the old one keeps serving); default HANGAR_MIGRATION_TIMEOUT_SECONDS (3600). At most 6 hours, Together's own readiness limit. */
+                        timeoutSeconds?: number;
                     };
                 };
             };
@@ -4148,6 +4150,8 @@ export interface components {
                 /** @enum {string} */
                 to: "v1" | "v2";
                 startedAt: string;
+                /** @description If the new endpoint doesn't serve by then, the migration is abandoned: it is deleted and the old one keeps serving. */
+                deadline: string;
                 endpointId: string | null;
             } | null;
             /** @description Where a migrated deployment came from. */

@@ -2,7 +2,7 @@ import { snapshot } from "../../hardware/price";
 import type { EndpointStatus, Provider } from "../../provider";
 import { ProviderError } from "../../provider/error";
 import { checkDelay } from "../checks";
-import { desiredOf, type Migration, type Row } from "../row";
+import { desiredOf, type Migration, migrationDeadline, type Row } from "../row";
 import { displayName, endpointFields, type Step, sameScale } from "./shared";
 
 /**
@@ -10,8 +10,10 @@ import { displayName, endpointFields, type Step, sameScale } from "./shared";
  * serving on the old endpoint throughout: the new one is created beside it, and once it serves
  * with the desired autoscaling, one conditional write points the row (and so the proxy) at it.
  * The old endpoint is deleted only after the drain (`retire`), so requests that read the row
- * just before the switch still find it. A new endpoint that fails is deleted and the
- * deployment stays as it was, with the reason in `lastError`, its history and a webhook.
+ * just before the switch still find it. A new endpoint that fails, or doesn't serve by the
+ * migration's deadline, is abandoned: the deployment stays as it was, with the reason in
+ * `lastError`, its history and a webhook, and the new endpoint is deleted in the background
+ * (`retiringId`: a v2 delete takes several steps).
  */
 export async function migrating(row: Row, p: Provider): Promise<Step> {
   const m = row.migration as Migration;
@@ -19,11 +21,13 @@ export async function migrating(row: Row, p: Provider): Promise<Step> {
   try {
     if (!m.endpointId) return pace(row, { migration: { ...m, endpointId: (await create(row, p, m)).id } });
     const ep = await p.getEndpoint(m.endpointId);
-    if (!ep || ep.state === "failed") {
-      if (ep) await p.deleteEndpoint(ep.id);
-      return abandon(row, p, ep ? `the new endpoint went to ${ep.raw}` : "the new endpoint disappeared");
+    if (!ep) return abandon(row, p, "the new endpoint disappeared");
+    if (ep.state === "failed") return abandon(row, p, `the new endpoint went to ${ep.raw}`, ep.id);
+    if (ep.state !== "running") {
+      const deadline = migrationDeadline(m);
+      if (new Date().toISOString() < deadline) return pace(row);
+      return abandon(row, p, `the new endpoint was still ${ep.raw} at the deadline, ${deadline}`, ep.id);
     }
-    if (ep.state !== "running") return pace(row);
     if (ep.autoscaling && !sameScale(ep.autoscaling, want.autoscaling)) {
       await p.updateEndpoint(ep.id, { autoscaling: want.autoscaling });
       return pace(row);
@@ -31,10 +35,8 @@ export async function migrating(row: Row, p: Provider): Promise<Step> {
     return switchTo(row, p, ep, m);
   } catch (error) {
     // A refusal (no capacity, a model v2 can't serve) ends the migration, never the deployment.
-    if (error instanceof ProviderError && !error.retryable) {
-      if (m.endpointId) await p.deleteEndpoint(m.endpointId).catch(() => undefined);
-      return abandon(row, p, error.message);
-    }
+    if (error instanceof ProviderError && !error.retryable)
+      return abandon(row, p, error.message, m.endpointId);
     throw error;
   }
 }
@@ -97,15 +99,20 @@ async function switchTo(row: Row, p: Provider, ep: EndpointStatus, m: Migration)
   };
 }
 
-function abandon(row: Row, p: Provider, why: string): Step {
+function abandon(row: Row, p: Provider, why: string, created?: string): Step {
   const message = `The migration to ${p.name} ${row.migration?.to ?? "v2"} failed (${why}); the deployment keeps serving on ${row.endpointName} (${row.apiVersion ?? "v1"}). Migrate again once the cause is fixed.`;
   const { apiVersion: _, ...desired } = desiredOf(row);
   return {
     announce: "deployment.migration_failed",
     reason: "migration.failed",
     message,
-    set: { lastError: { code: "migration.failed", message, at: new Date().toISOString() }, desired },
+    set: {
+      lastError: { code: "migration.failed", message, at: new Date().toISOString() },
+      desired,
+      ...(created ? { retiringId: created } : {}),
+    },
     remove: ["migration"],
+    ...(created ? { nextCheckSeconds: 0 } : {}),
   };
 }
 

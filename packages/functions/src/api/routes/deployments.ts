@@ -205,8 +205,8 @@ export const deployments = new OpenAPIHono()
       summary: "Move a Together v1 deployment to v2 without stopping its traffic",
       description: [
         "Creates the v2 endpoint and deployment (same model, hardware, autoscaling and policies) while v1 keeps serving, waits until it serves, switches the proxy to it, then deletes the v1 endpoint after `drainSeconds` so requests in flight finish on v1.",
-        "`deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, the deployment stays ready on v1, `lastError` says why and `deployment.migration_failed` fires. Asking again while a migration runs answers as the first request did.",
-        "Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`.",
+        "`deployment.migrated` fires at the switch (old and new provider endpoint names); if v2 fails, or doesn't serve within `timeoutSeconds`, the deployment stays ready on v1, `lastError` says why, `deployment.migration_failed` fires and the v2 attempt is deleted. Asking again while a migration runs answers as the first request did.",
+        "Refused before anything is written: 422 `deployment.migration_unsupported` (not Together); 409 `deployment.already_migrated` (already v2), `deployment.invalid_state` (deleted, failed, stopped or in flight: `message` says what to do), `deployment.has_adapters`, `deployment.adapter_follows_base`, `deployment.retiring_endpoint` (an endpoint it no longer uses is still being deleted).",
       ].join(" "),
       request: { params: IdParam, body: body(Deployment.MigrateInput, { drainSeconds: 300 }, false) },
       responses: { 202: Accepted, ...errors(400, 401, 404, 409, 422) },
