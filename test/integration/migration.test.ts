@@ -63,6 +63,36 @@ describe("migrating a Together deployment from v1 to v2", () => {
   const receiver = startReceiver();
   afterAll(async () => (await receiver).close());
 
+  async function failureHooks() {
+    const hooks = await receiver;
+    await api("/v1/webhooks", { body: { url: hooks.url, events: ["deployment.migration_failed"] } });
+    return hooks;
+  }
+
+  /**
+   * A ready v1 deployment on A100s, migrated while v2 has no A100 left: its v2 deployment can't
+   * come up. Capacity, and any fault injected meanwhile, are put back after `run`.
+   */
+  async function withNoV2Room(run: (dep: Deployment, oldName: string | undefined) => Promise<void>) {
+    const dep = await deploy({
+      apiVersion: "v1",
+      model: { source: CATALOG },
+      hardware: "1x_nvidia_a100_80gb_sxm",
+    });
+    await waitForState(dep.id, "ready");
+    const oldName = (await get(dep.id)).endpoint?.name;
+    const regions = { ...(await simState()).v2.capacity["nvidia-a100-80gb"] };
+    for (const region of Object.keys(regions))
+      await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus: 0 });
+    try {
+      await run(dep, oldName);
+    } finally {
+      await simControl("/faults", undefined, "DELETE");
+      for (const [region, gpus] of Object.entries(regions))
+        await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus });
+    }
+  }
+
   it("moves a v1 deployment under continuous traffic to v2 with no failed proxied request, then deletes v1", async () => {
     const hooks = await receiver;
     await api("/v1/webhooks", { body: { url: hooks.url, events: ["deployment.migrated"] } });
@@ -128,20 +158,9 @@ describe("migrating a Together deployment from v1 to v2", () => {
   });
 
   it("keeps serving on v1 with the reason recorded when the v2 deployment fails", async () => {
-    const hooks = await receiver;
-    await api("/v1/webhooks", { body: { url: hooks.url, events: ["deployment.migration_failed"] } });
-    const dep = await deploy({
-      apiVersion: "v1",
-      model: { source: CATALOG },
-      hardware: "1x_nvidia_a100_80gb_sxm",
-    });
-    await waitForState(dep.id, "ready");
-    const oldName = (await get(dep.id)).endpoint?.name;
-    // No A100 left on v2: the new deployment can't come up, so it is still there to fail.
-    const regions = { ...(await simState()).v2.capacity["nvidia-a100-80gb"] };
-    for (const region of Object.keys(regions))
-      await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus: 0 });
-    try {
+    const hooks = await failureHooks();
+    // The new deployment can't come up, so it is still there to fail.
+    await withNoV2Room(async (dep, oldName) => {
       expect((await api(`/v1/deployments/${dep.id}/migrate`, { body: {} })).status).toBe(202);
       const migrating = await until(
         () => get(dep.id),
@@ -174,30 +193,16 @@ describe("migrating a Together deployment from v1 to v2", () => {
         to: "ready",
         reason: "migration.failed",
       });
-    } finally {
-      for (const [region, gpus] of Object.entries(regions))
-        await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus });
-    }
+    });
   });
 
   it("abandons a v2 deployment that doesn't serve by the deadline, deleting it step by step while v1 serves", async () => {
-    const hooks = await receiver;
-    await api("/v1/webhooks", { body: { url: hooks.url, events: ["deployment.migration_failed"] } });
-    const dep = await deploy({
-      apiVersion: "v1",
-      model: { source: CATALOG },
-      hardware: "1x_nvidia_a100_80gb_sxm",
-    });
-    await waitForState(dep.id, "ready");
-    const oldName = (await get(dep.id)).endpoint?.name;
-    // No A100 left on v2: the new deployment stays DEGRADED with nothing ready, past the deadline.
-    const regions = { ...(await simState()).v2.capacity["nvidia-a100-80gb"] };
-    for (const region of Object.keys(regions))
-      await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus: 0 });
-    // Its deletion is held at the last step, so the deployment is seen still retiring it.
-    const deleteRoute = "DELETE /v2/projects/:projectId/endpoints/:endpointId/deployments/:deploymentId";
-    await simControl("/faults", { route: deleteRoute, rates: { "500": 1 } });
-    try {
+    const hooks = await failureHooks();
+    // The new deployment stays DEGRADED with nothing ready, past the deadline.
+    await withNoV2Room(async (dep, oldName) => {
+      // Its deletion is held at the last step, so the deployment is seen still retiring it.
+      const deleteRoute = "DELETE /v2/projects/:projectId/endpoints/:endpointId/deployments/:deploymentId";
+      await simControl("/faults", { route: deleteRoute, rates: { "500": 1 } });
       const started = Date.now();
       const accepted = await api(`/v1/deployments/${dep.id}/migrate`, { body: { timeoutSeconds: 10 } });
       expect(accepted.status).toBe(202);
@@ -243,12 +248,8 @@ describe("migrating a Together deployment from v1 to v2", () => {
           !state.v2.endpoints.some((e) => e.id === String(migrating.migration?.endpointId).split("/")[0]),
         "the abandoned v2 endpoint was never deleted",
       );
-    } finally {
-      await simControl("/faults", undefined, "DELETE");
-      for (const [region, gpus] of Object.entries(regions))
-        await simControl("/capacity", { accelerator: "nvidia-a100-80gb", region, gpus });
       await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
-    }
+    });
   });
 
   it("refuses what can't be migrated before writing anything, saying what to do", async () => {
