@@ -1,6 +1,7 @@
+import { load } from "@hangar/core/deployment/write";
 import { createTogetherProvider } from "@hangar/core/providers/together/index";
 import { describe, expect, it } from "vitest";
-import { api, deploy, waitForState } from "../support/api";
+import { api, deploy, simControl, waitForState } from "../support/api";
 import { stack } from "../support/stack";
 import { until } from "../support/until";
 
@@ -26,6 +27,29 @@ describe("the provider's events feed", () => {
     expect(own.every((e) => e.kind === "hangar")).toBe(true);
     const theirs = (await api(`/v1/deployments/${dep.id}/events?kind=provider`)).body.data as Event[];
     expect(theirs.map((e) => e.id)).toEqual(provider.map((e) => e.id));
+  });
+});
+
+describe("reacting to the feed between checks", () => {
+  it("looks at a settled deployment within a minute when its feed says it changed, not at the next watch", async () => {
+    const dep = await deploy({ apiVersion: "v2", model: { source: CATALOG } });
+    const ready = await waitForState(dep.id, "ready");
+    const row = await until(
+      () => load(dep.id),
+      (r) => !!r?.checkAt && Date.parse(r.checkAt) - Date.now() > 120_000,
+      "no settled watch check ahead",
+    );
+    const nextWatch = Date.parse(row?.checkAt as string);
+    // Together fails the deployment on its side: only its feed (and the next watch) says so.
+    const v2Deployment = String(ready.upstream.endpointId).split("/")[1];
+    await simControl(`/deployments/${v2Deployment}/fail`, { message: "Engine crashed" });
+
+    const failed = await waitForState(dep.id, "failed", { timeoutMs: 100_000 });
+    expect(Date.now()).toBeLessThan(nextWatch);
+    expect(failed.lastError?.message).toMatch(/FAILED|Engine crashed/);
+    const events = (await api(`/v1/deployments/${dep.id}/events?kind=provider`)).body.data as Event[];
+    expect(events.some((e) => e.type === "deployment.status_updated")).toBe(true);
+    await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
   });
 });
 

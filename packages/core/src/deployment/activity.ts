@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import type { ProviderName, UsageSample } from "../provider";
+import type { Provider, ProviderName, UsageSample } from "../provider";
 import { registeredFacts, usageAccount, useProvider } from "../provider/lookup";
 import { enqueueJobs } from "../queue";
 import type { ProviderActivity } from "../queue/jobs";
 import { queryAll, table, tableName } from "../store";
 import { log } from "../util/log";
 import { servingPk } from "./keys";
+import { lookWhereFeedsChanged } from "./provider-events";
 import { apiVersionOf, type Row } from "./row";
 import { touch } from "./touch";
 import { claimMinute, minuteOf, putSamples, readFailed, readSucceeded } from "./usage-store";
@@ -43,7 +44,8 @@ export type ActivityResult = "skipped" | "idle_fleet" | "failed" | "read";
  * that fails leaves the account's activity unknown (the idle policy then stops nobody that relies
  * on it) and is not retried: the claim allows one read a minute, and the next minute reads again.
  * The first good read after a failure counts as activity for every deployment: what happened in
- * the outage is unknown, so the idle clock restarts rather than guessing.
+ * the outage is unknown, so the idle clock restarts rather than guessing. The providers' events
+ * feeds are read on the same pass, so a change the provider made is looked at within a minute.
  */
 export async function readActivity(job: z.output<typeof ProviderActivity>): Promise<ActivityResult> {
   const rows = (await servingRows(job.provider)).filter(
@@ -52,11 +54,23 @@ export async function readActivity(job: z.output<typeof ProviderActivity>): Prom
   if (!rows.length) return "idle_fleet";
   const claim = await claimMinute(job.provider, job.account, job.at);
   if (!claim.claimed) return "skipped";
+  const provider = await useProvider(job.provider);
+  const result = await readUsage(job, rows, provider, claim.before.failingSince !== undefined);
+  const changed = await lookWhereFeedsChanged(rows, provider);
+  if (changed.length) log.info("provider events: looking again now", { deploymentIds: changed });
+  return result;
+}
+
+async function readUsage(
+  job: z.output<typeof ProviderActivity>,
+  rows: Row[],
+  provider: Provider,
+  recovered: boolean,
+): Promise<ActivityResult> {
   const to = job.at;
   const from = new Date(Date.parse(to) - WINDOW_MS).toISOString();
   let samples: UsageSample[];
   try {
-    const provider = await useProvider(job.provider);
     if (!provider.usage) return "skipped";
     samples = await provider.usage({
       endpoints: rows.map((r) => ({ id: r.endpointId as string, name: r.endpointName ?? "" })),
@@ -74,7 +88,6 @@ export async function readActivity(job: z.output<typeof ProviderActivity>): Prom
     return "failed";
   }
   const byEndpoint = new Map(samples.map((s) => [s.endpointId, s]));
-  const recovered = claim.before.failingSince !== undefined;
   const stored = rows.flatMap((row) => {
     const s = byEndpoint.get(row.endpointId as string);
     return s ? [{ deploymentId: row.id, sample: { ...withoutId(s), at: to } }] : [];

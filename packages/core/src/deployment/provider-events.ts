@@ -1,10 +1,12 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Provider, ProviderEvent } from "../provider";
+import { enqueueJob } from "../queue";
 import { isConditionFailure, tableName } from "../store";
 import { dynamo } from "../util/aws";
 import { log } from "../util/log";
 import { providerEventKey } from "./keys";
 import type { Row } from "./row";
+import { load } from "./write";
 
 /**
  * Provider event types that say the endpoint changed on its own side: seeing a new one, Hangar
@@ -85,4 +87,24 @@ async function store(row: Row, event: ProviderEvent): Promise<boolean> {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Between checks (with the activity read, once a minute): reads the feed of each serving
+ * deployment and, where a new event says it changed, runs its check now instead of at the
+ * settled pace. The cursor stays the step's to move: that check reads from it again, and
+ * stores nothing twice. Returns the deployments looked at again.
+ */
+export async function lookWhereFeedsChanged(rows: Row[], p: Provider): Promise<string[]> {
+  if (!p.events) return [];
+  const changed: string[] = [];
+  for (const row of rows) {
+    const feed = await readFeed(row, p);
+    if (!feed?.react) continue;
+    const fresh = await load(row.id);
+    if (!fresh?.checkId) continue;
+    await enqueueJob({ type: "deployment.step", deploymentId: fresh.id, checkId: fresh.checkId });
+    changed.push(fresh.id);
+  }
+  return changed;
 }
