@@ -20,6 +20,7 @@ import type { EndpointStatus, SourceFile, Transfer, UploadStatus } from "../../p
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";
 import { providerSpec } from "../support/specs";
+import { soon } from "../support/until";
 
 const specPath = providerSpec("fireworks-openapi.yaml");
 
@@ -99,14 +100,6 @@ const exchanges: Exchange[] = [];
 let sim: FireworksSimulator;
 let provider: FireworksProvider;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const control = (path: string, body: unknown) =>
   fetch(`${sim.controlUrl}${path}`, {
     method: "POST",
@@ -196,7 +189,7 @@ describe("Fireworks provider against the simulator", () => {
     const prepared = await provider.completeUpload!(upload.jobId, { precision: "FP8" });
     expect(["pending", "complete"]).toContain(prepared.state);
     expect(
-      await until(
+      await soon(
         () => provider.getUpload(upload.jobId),
         (u) => u.state === "complete",
       ),
@@ -256,7 +249,7 @@ describe("Fireworks provider against the simulator", () => {
       await provider.findEndpoint({ displayName: "hangar-dep_none", model: upload.modelName }),
     ).toBeUndefined();
     expect(
-      await until(
+      await soon(
         () => provider.getEndpoint(endpoint.id),
         (e) => e?.state === "running",
       ),
@@ -277,7 +270,7 @@ describe("Fireworks provider against the simulator", () => {
       autoscaling: { minReplicas: 2, maxReplicas: 3 },
     });
     expect(scaled.autoscaling).toEqual({ minReplicas: 2, maxReplicas: 3 });
-    await until(
+    await soon(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.raw === "READY(replicas=2/3)",
     );
@@ -285,7 +278,7 @@ describe("Fireworks provider against the simulator", () => {
     const mask = exchanges.filter((e) => e.method === "PATCH").at(-1)?.query.updateMask;
     expect(mask).toBe("min_replica_count,max_replica_count");
     expect(
-      await until(
+      await soon(
         () => provider.getEndpoint(endpoint.id),
         (e) => e?.state === "stopped",
       ),
@@ -298,7 +291,7 @@ describe("Fireworks provider against the simulator", () => {
     expect(
       (await provider.startEndpoint(endpoint.id, { autoscaling: { minReplicas: 1, maxReplicas: 2 } })).state,
     ).toBe("pending");
-    await until(
+    await soon(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.raw === "READY(replicas=1/2)",
     );
@@ -323,7 +316,7 @@ describe("Fireworks provider against the simulator", () => {
       enableAddons: true,
       baseModel: "accounts/fireworks/models/llama-v3p1-8b-instruct",
     });
-    await until(
+    await soon(
       () => provider.getEndpoint(elastic.id),
       (e) => e?.raw === "READY(replicas=1/1)",
     );
@@ -341,7 +334,7 @@ describe("Fireworks provider against the simulator", () => {
     expect(sim.state.calls["POST /inference/v1/chat/completions"]).toBe(before + 1);
     expect(
       (
-        await until(
+        await soon(
           () => ask(elastic.name),
           (r) => r.status === 200,
         )
@@ -382,7 +375,7 @@ describe("Fireworks provider against the simulator", () => {
     const adapter = await provider.loadAdapter!(ref);
     expect(adapter).toMatchObject({ state: "pending", name: `${lora.modelName}#${elastic.name}` });
     expect((await provider.loadAdapter!(ref)).id).toBe(adapter.id);
-    const loaded = await until(
+    const loaded = await soon(
       () => provider.getAdapter!({ ...ref, adapterId: adapter.id }),
       (a) => a?.state === "running",
     );
@@ -411,7 +404,7 @@ describe("Fireworks provider against the simulator", () => {
 
   it("no longer knows a deployment Fireworks deleted after seven idle days at zero", async () => {
     await provider.stopEndpoint(elastic.id);
-    await until(
+    await soon(
       () => provider.getEndpoint(elastic.id),
       (e) => e?.state === "stopped",
     );
@@ -427,7 +420,7 @@ describe("Fireworks provider against the simulator", () => {
     await provider.deleteEndpoint(endpoint.id);
     await provider.deleteEndpoint(endpoint.id);
     expect(
-      await until(
+      await soon(
         () => provider.getEndpoint(endpoint.id),
         (e) => e === undefined,
       ),

@@ -15,6 +15,7 @@ import type { EndpointStatus, Provider, UploadStatus } from "../../packages/core
 import { ProviderError } from "../../packages/core/src/provider/error";
 import { createOpenApiValidator } from "../support/openapi";
 import { providerSpec } from "../support/specs";
+import { soon } from "../support/until";
 
 const specPath = providerSpec("together-openapi.yaml");
 
@@ -68,15 +69,6 @@ const exchanges: Exchange[] = [];
 let sim: TogetherSimulator;
 let provider: Provider;
 let client: TogetherClient;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 beforeAll(async () => {
   sim = await startTogetherSimulator({
@@ -133,7 +125,7 @@ describe("Together provider against the simulator", () => {
       model_source: "acme/Qwen2.5-7B-ft",
       hf_token: "hf_secret",
     });
-    const done = await until(
+    const done = await soon(
       () => provider.getUpload(upload.jobId),
       (u) => u.state === "complete",
     );
@@ -166,7 +158,7 @@ describe("Together provider against the simulator", () => {
       deploymentId: "dep_bad",
       model: { source: "hf://acme/corrupt-7b", type: "model" },
     });
-    const status = await until(
+    const status = await soon(
       () => provider.getUpload(failed.jobId),
       (u) => u.state === "failed",
     );
@@ -196,7 +188,7 @@ describe("Together provider against the simulator", () => {
     expect(
       await provider.findEndpoint({ displayName: "someone-else", model: upload.modelName }),
     ).toBeUndefined();
-    const running = await until(
+    const running = await soon(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.state === "running",
     );
@@ -247,7 +239,7 @@ describe("Together provider against the simulator", () => {
         deploymentId,
         model: { source: "hf://acme/tiny-lora", type: "adapter", baseModel },
       });
-      await until(
+      await soon(
         () => provider.getUpload(started.jobId),
         (u) => u.state === "complete",
       );
@@ -301,7 +293,7 @@ describe("Together provider against the simulator", () => {
       maxReplicas: 3,
     });
     expect((await provider.stopEndpoint(endpoint.id)).state).toBe("stopping");
-    await until(
+    await soon(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.state === "stopped",
     );
@@ -317,7 +309,7 @@ describe("Together provider against the simulator", () => {
     expect(
       (await provider.startEndpoint(endpoint.id, { autoscaling: { minReplicas: 1, maxReplicas: 1 } })).state,
     ).toBe("pending");
-    const back = await until(
+    const back = await soon(
       () => provider.getEndpoint(endpoint.id),
       (e) => e?.state === "running",
     );

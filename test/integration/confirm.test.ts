@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { providers, simControl } from "../support/providers";
 import { subscribedReceiver } from "../support/receiver";
+import { found } from "../support/until";
 
 type Event = {
   from: string | null;
@@ -19,16 +20,6 @@ async function events(id: string) {
 }
 
 /** Polls until `check` answers something; fails with the last answer otherwise. */
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
  * A stop counts once the provider reports the endpoint stopped with no replica serving. The
  * stack runs with HANGAR_CONFIRM_STOP_MINUTES=0.1 (test/setup/global.ts): 6 s instead of 10 min.
@@ -68,7 +59,7 @@ describe.each(providers)("confirmed stops on $provider", (p) => {
     expect(typeof hook.json.sequence).toBe("number");
 
     // Until the provider confirms, the deployment stays stopping (billed) and says so.
-    const shown = await until(async () => {
+    const shown = await found("the deployment to show the stop unconfirmed", async () => {
       const info = (await api(`/v1/deployments/${dep.id}`)).body as {
         state: string;
         unconfirmed: Unconfirmed;
@@ -104,7 +95,7 @@ describe.each(providers)("confirmed stops on $provider", (p) => {
     );
     expect(hook.json.data).toMatchObject({ action: "stop" });
 
-    const again = await until(async () => {
+    const again = await found("the stop asked again to hold", async () => {
       const after = (await events(dep.id)).filter((e) => e.sequence > stopped.version);
       return after.some((e) => e.to === "stopped") ? after : undefined;
     });
@@ -126,7 +117,7 @@ describe.each(providers)("confirmed stops on $provider", (p) => {
       (r) => r.json.type === "deployment.delete_unconfirmed" && r.json.data.deploymentId === dep.id,
     );
     expect(hook.json.data).toMatchObject({ action: "delete", boundMinutes: 0.1 });
-    const shown = await until(async () => {
+    const shown = await found("the deployment to show the delete unconfirmed", async () => {
       const info = (await api(`/v1/deployments/${dep.id}`)).body as {
         state: string;
         unconfirmed: Unconfirmed;

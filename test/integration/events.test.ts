@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, waitForState } from "../support/api";
 import { type Received, startReceiver } from "../support/receiver";
 import { stack } from "../support/stack";
+import { found } from "../support/until";
 
 /** What the local EventBridge stand-in (packages/local/src/eventbridge.ts) kept. */
 type BusEvent = {
@@ -23,16 +24,6 @@ const bus = stack.env.HANGAR_EVENTBRIDGE_ENDPOINT as string;
 
 async function busEvents(): Promise<{ accepted: BusEvent[]; rejected: BusEvent[] }> {
   return (await fetch(`${bus}/_events`)).json() as Promise<{ accepted: BusEvent[]; rejected: BusEvent[] }>;
-}
-
-async function until<T>(what: string, find: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = await find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const about = (id: string) => (e: BusEvent) => e.detail.data.id === id;
@@ -64,7 +55,7 @@ describe("events on the EventBridge bus", () => {
     const hooks: Received[] = [];
     for (const type of lifecycle)
       hooks.push(await receiver.waitFor((r) => r.json.type === type && r.json.data.id === dep.id));
-    const events = await until("all four events on the bus", async () => {
+    const events = await found("all four events on the bus", async () => {
       const mine = (await busEvents()).accepted.filter(about(dep.id));
       return lifecycle.every((type) => mine.some((e) => e.detailType === type)) ? mine : undefined;
     });
@@ -96,7 +87,7 @@ describe("events on the EventBridge bus", () => {
     expect(armed.status).toBe(200);
     await waitForState(dep.id, "ready");
 
-    const rejected = await until("the bus to reject deployment.ready", async () =>
+    const rejected = await found("the bus to reject deployment.ready", async () =>
       (await busEvents()).rejected.find((e) => about(dep.id)(e) && e.detailType === "deployment.ready"),
     );
     const hook = await receiver.waitFor(
@@ -105,7 +96,7 @@ describe("events on the EventBridge bus", () => {
     expect(hook.headers["webhook-id"]).toBe(rejected.detail.eventId);
 
     await Webhook.sweepOutbox(Date.now() + 60_000);
-    const accepted = await until("deployment.ready on the bus", async () =>
+    const accepted = await found("deployment.ready on the bus", async () =>
       (await busEvents()).accepted.find((e) => e.detail.eventId === rejected.detail.eventId),
     );
     expect(accepted.detail).toEqual({

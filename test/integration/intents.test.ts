@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { api, type Deployment, deploy, waitForState } from "../support/api";
 import { clearFaults, faults, providers } from "../support/providers";
 import { stack } from "../support/stack";
+import { found } from "../support/until";
 
 type Event = { from: string | null; to: string; reason: string | null; sequence: number };
 type Desired = { state: string; autoscaling: { minReplicas: number; maxReplicas: number }; hardware: string };
@@ -118,7 +119,7 @@ describe.each(providers)("requests as intents on $provider", (p) => {
       hangMs: 8000,
     });
     expect((await post(dep.id, "stop")).status).toBe(202);
-    await until(async () => ((await simFaults()).queued ?? []).length === 0);
+    await found("the queued faults to be used", async () => ((await simFaults()).queued ?? []).length === 0);
     expect((await post(dep.id, "start")).status).toBe(202);
 
     // Ready while the stop's step is still hung: the start did not wait out its lease.
@@ -128,15 +129,20 @@ describe.each(providers)("requests as intents on $provider", (p) => {
     );
 
     // The hung step then stops the endpoint late; Hangar starts it again, as last asked.
-    await until(
+    await found(
+      "the hung step's late 504",
       async () => (await exchanges()).some((x) => x.status === 504 && x.route === p.endpointRoute("GET")),
       30_000,
     );
-    const converged = await until(async () => {
-      const after = await events(dep.id, back.version);
-      const i = after.findIndex((e) => e.reason?.startsWith("converge"));
-      return i >= 0 && after.slice(i).some((e) => e.to === "ready") ? after : undefined;
-    }, 60_000);
+    const converged = await found(
+      "the late stop to be converged back to ready",
+      async () => {
+        const after = await events(dep.id, back.version);
+        const i = after.findIndex((e) => e.reason?.startsWith("converge"));
+        return i >= 0 && after.slice(i).some((e) => e.to === "ready") ? after : undefined;
+      },
+      60_000,
+    );
     expect(converged.map((e) => `${e.from}→${e.to}`)).toEqual(["ready→updating", "updating→ready"]);
     expect(await p.endpoint(`hangar-${dep.id}`)).toMatchObject({ serving: true });
     await api(`/v1/deployments/${dep.id}`, { method: "DELETE" });
@@ -153,13 +159,3 @@ describe.each(providers)("requests as intents on $provider", (p) => {
     return (json.data ?? json.exchanges ?? []).map((x) => ({ route: x.route, status: x.response.status }));
   }
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("condition not reached");
-}

@@ -3,6 +3,7 @@ import Together from "together-ai";
 import type { DedicatedEndpoint } from "together-ai/resources/endpoints";
 import type { UploadStatusResponse } from "together-ai/resources/models/uploads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { soon } from "../support/until";
 
 /**
  * Fidelity without the saved specs: Together's official SDK drives the simulator over HTTP through
@@ -12,16 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 let sim: TogetherSimulator;
 let client: Together;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last saw ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 async function upload(name: string, extra: Partial<Together.ModelUploadParams> = {}) {
   const started = await client.models.upload({
     model_name: name,
@@ -29,7 +20,7 @@ async function upload(name: string, extra: Partial<Together.ModelUploadParams> =
     model_source: `https://weights.example.com/${name}-7b.tar.gz`,
     ...extra,
   });
-  const job = await until(
+  const job = await soon(
     () => client.models.uploads.status(started.data.job_id),
     (j: UploadStatusResponse) => j.status === "Complete" || j.status === "Failed",
   );
@@ -115,7 +106,7 @@ describe("Together's official SDK against the simulator", () => {
     const mine = await client.endpoints.list({ type: "dedicated", mine: true });
     expect(mine.object).toBe("list");
     expect(mine.data.map((e) => e.id)).toEqual([endpoint.id]);
-    const started = await until(
+    const started = await soon(
       () => client.endpoints.retrieve(endpoint.id),
       (e) => e.state === "STARTED",
     );
@@ -190,7 +181,7 @@ describe("Together's official SDK against the simulator", () => {
     });
     expect(scaled.autoscaling).toEqual({ min_replicas: 2, max_replicas: 3 });
     expect((await client.endpoints.update(endpoint.id, { state: "STOPPED" })).state).toBe("STOPPING");
-    await until(
+    await soon(
       () => client.endpoints.retrieve(endpoint.id),
       (e) => e.state === "STOPPED",
     );

@@ -9,6 +9,7 @@ import type { Endpoint, EndpointDeployment } from "together-ai/resources/beta/en
 import type { SupportedModel } from "together-ai/resources/beta/models/models";
 import type { RemoteUploadRetrieveResponse } from "together-ai/resources/beta/models/remote-uploads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { soon } from "../support/until";
 
 /**
  * The v2 half of the Together simulator, driven over HTTP by Together's official SDK
@@ -22,16 +23,6 @@ let slug: string;
 let qwen: SupportedModel;
 
 const STOPPING_MS = 1_000;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last saw ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function control(path: string, body: unknown = {}) {
   const response = await fetch(`${sim.controlUrl}${path}`, {
@@ -84,7 +75,7 @@ const get = (endpointId: string, id: string) =>
   client.beta.endpoints.deployments.retrieve(id, { ...p(), endpointId });
 
 const ready = (endpointId: string, id: string) =>
-  until(
+  soon(
     () => get(endpointId, id),
     (d) => d.status.state === "DEPLOYMENT_STATE_READY",
   );
@@ -188,7 +179,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       token: "secret",
     });
     expect(job).toMatchObject({ status: "REMOTE_UPLOAD_STATUS_PENDING", modelId: model.id });
-    const done = await until(
+    const done = await soon(
       () => client.beta.models.remoteUploads.retrieve(job.id, p()),
       (j: RemoteUploadRetrieveResponse) => j.status === "REMOTE_UPLOAD_STATUS_SUCCEEDED",
     );
@@ -196,7 +187,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
     const events = await client.beta.models.remoteUploads.events(job.id, p());
     expect(events.data.map((e) => e.type)).toEqual(["upload.succeeded", "download.started", "upload.queued"]);
 
-    const revisions = await until(
+    const revisions = await soon(
       () => client.beta.models.listRevisions(model.id, p()),
       (r) => r.data?.[0]?.validationStatus === "REVISION_VALIDATION_STATUS_SUCCESS",
     );
@@ -237,7 +228,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       modelId: model.id,
       remoteUrl: "https://x.example.com/corrupt.tar.gz",
     });
-    const failed = await until(
+    const failed = await soon(
       () => client.beta.models.remoteUploads.retrieve(corrupt.id, p()),
       (j) => j.status === "REMOTE_UPLOAD_STATUS_FAILED",
     );
@@ -248,7 +239,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       modelId: model.id,
       remoteUrl: "https://x.example.com/fine.tar.gz",
     });
-    const second = await until(
+    const second = await soon(
       () => client.beta.models.remoteUploads.retrieve(next.id, p()),
       (j) => j.status === "REMOTE_UPLOAD_STATUS_FAILED",
     );
@@ -261,7 +252,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       model_name: "from-v1",
       model_source: "https://w.example.com/from-v1-7b.tar.gz",
     });
-    await until(
+    await soon(
       () => client.models.uploads.status(started.data.job_id),
       (j) => j.status === "Complete",
     );
@@ -294,7 +285,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       remoteUrl: "https://w.example.com/v2.tar.gz",
     });
     // Only v1 reads from here on: the finished v2 upload must land for them too.
-    const listed = await until(
+    const listed = await soon(
       () => client.models.list(),
       (models) => models.some((m) => m.id === `${slug}/from-v2`),
     );
@@ -421,7 +412,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       }),
     );
     expect(early.message).toContain("the deployment must be stopped before it can be restarted");
-    const stopped = await until(
+    const stopped = await soon(
       () => get(ep.id, d.id),
       (x) => x.status.state === "DEPLOYMENT_STATE_STOPPED",
     );
@@ -461,7 +452,7 @@ describe("the Together v2 simulator, driven by the official SDK", () => {
       client.beta.endpoints.deployments.delete(d.id, { ...p(), endpointId: ep.id }),
     );
     expect(draining.status).toBe(409);
-    await until(
+    await soon(
       () => get(ep.id, d.id),
       (x) => x.status.state === "DEPLOYMENT_STATE_STOPPED",
     );
@@ -562,7 +553,7 @@ describe("inference on v2 model strings, and the analytics it feeds", () => {
     await stop(ep.id, blue);
     await stop(ep.id, green);
     for (const d of [blue, green])
-      await until(
+      await soon(
         () => get(ep.id, d.id),
         (x) => x.status.state === "DEPLOYMENT_STATE_STOPPED",
       );
@@ -609,7 +600,7 @@ describe("capacity, placement and the events feed", () => {
     await ready(ep.id, first.id);
     expect(await headroom("us-east-1")).toBe(0);
     const squeezed = await deploy(ep.id, "squeezed", { ...inRegion("us-east-1", true) });
-    const degraded = await until(
+    const degraded = await soon(
       () => get(ep.id, squeezed.id),
       (d) => d.status.state === "DEPLOYMENT_STATE_DEGRADED",
     );
@@ -696,7 +687,7 @@ describe("adapters, ignored stops, faults and prefixes", () => {
       modelId: adapter.id,
       remoteUrl: "https://w.example.com/tone.tar.gz",
     });
-    await until(
+    await soon(
       () => client.beta.models.listRevisions(adapter.id, p()),
       (r) => r.data?.[0]?.validationStatus === "REVISION_VALIDATION_STATUS_SUCCESS",
     );
@@ -718,7 +709,7 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     expect(["ADAPTER_LOAD_STATE_PENDING", "ADAPTER_LOAD_STATE_LOADING"]).toContain(
       attached.perCluster[0]?.state,
     );
-    const loaded = await until(
+    const loaded = await soon(
       () => client.beta.endpoints.adapters.retrieve(adapter.id, ids),
       (a) => a.perCluster[0]?.state === "ADAPTER_LOAD_STATE_READY",
     );
@@ -751,7 +742,7 @@ describe("adapters, ignored stops, faults and prefixes", () => {
     );
     const removing = await client.beta.endpoints.adapters.retrieve(adapter.id, ids);
     expect(removing.perCluster[0]?.state).toBe("ADAPTER_LOAD_STATE_REMOVING");
-    await until(
+    await soon(
       () => client.beta.endpoints.adapters.list(ep.id, lora.id, p()),
       (page) => page.data.length === 0,
     );
@@ -863,7 +854,7 @@ describe("a deployment that never becomes ready", () => {
         autoscaling: { minReplicas: 1 },
         placement: { inline: { regions: ["eu-north-1"], constraint: "ENFORCEMENT_REQUIRED" } },
       });
-      const failed = await until(
+      const failed = await soon(
         () => c.beta.endpoints.deployments.retrieve(d.id, { projectId: project, endpointId: ep.id }),
         (x) => x.status.state === "DEPLOYMENT_STATE_FAILED",
       );
@@ -901,7 +892,7 @@ describe("v2 uploads checked against the Hub", () => {
         modelId: model.id,
         remoteUrl: "https://huggingface.co/acme/does-not-exist",
       });
-      const failed = await until(
+      const failed = await soon(
         () => c.beta.models.remoteUploads.retrieve(job.id, { projectId: project }),
         (j) => j.status === "REMOTE_UPLOAD_STATUS_FAILED",
       );

@@ -9,6 +9,7 @@ import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, deploy, type Json, waitForState } from "../support/api";
 import { type Received, startReceiver, verifySignature } from "../support/receiver";
+import { found } from "../support/until";
 
 /**
  * The stack runs with HANGAR_WEBHOOK_RETRY_BASE_SECONDS=1 and a disable window of 18 s
@@ -38,16 +39,6 @@ async function subscribe(url: string, events: string[] = []) {
   const res = await as("/v1/webhooks", { body: { url, events } });
   expect(res.status).toBe(201);
   return res.body as { id: string; secret: string };
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const schemaOf = (type: string) =>
@@ -91,7 +82,7 @@ describe("webhooks with guarantees", () => {
     }
     expect((await as(`/v1/deployments/${depId}/stop`, { method: "POST" })).status).toBe(202);
     await waitForState(depId, "stopped", { key });
-    await until("a refused attempt", () => (receiver.state.refused > 4 ? true : undefined));
+    await found("a refused attempt", () => (receiver.state.refused > 4 ? true : undefined));
     receiver.state.down = false;
 
     const history = (await as(`/v1/deployments/${depId}/events?kind=hangar`)).body.data as {
@@ -102,7 +93,7 @@ describe("webhooks with guarantees", () => {
     const stateEvents = history.filter((e) => e.to === "ready" || e.to === "stopped");
     const expected = new Set([...stateEvents.map((e) => e.id), ...emitted.map((e) => e.id)]);
     expect(expected.size).toBe(5);
-    await until("every event", () => (mine().length >= expected.size ? true : undefined));
+    await found("every event", () => (mine().length >= expected.size ? true : undefined));
 
     // A later event of the same deployment takes the next sequence number: had anything been sent
     // twice or emitted in between, it would have a number of its own, and the marker would not be next.
@@ -188,12 +179,12 @@ describe("webhooks with guarantees", () => {
     });
     expect(res.status).toBe(202);
     expect(res.body.status).toBe("pending");
-    await until("the redelivery", () =>
+    await found("the redelivery", () =>
       receiver.received.filter((r) => r.headers["webhook-id"] === latest?.eventId).length > before
         ? true
         : undefined,
     );
-    const after = await until("the log to show it", async () => {
+    const after = await found("the log to show it", async () => {
       const [row] = (await as(`/v1/webhooks/${sub.id}/deliveries?limit=1`)).body.data as Json[];
       return row?.status === "delivered" ? row : undefined;
     });
@@ -244,7 +235,7 @@ describe("webhooks with guarantees", () => {
     try {
       const bad = await subscribe(failing.url, ["budget.warning"]);
       const watcher = await subscribe(listener.url, ["webhook.disabled"]);
-      const disabled = await until(
+      const disabled = await found(
         "the subscription to be disabled",
         async () => {
           await sleep(800);

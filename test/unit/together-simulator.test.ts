@@ -4,6 +4,7 @@ import {
   type TogetherSimulator,
 } from "@hangar/simulators/together/index";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { soon } from "../support/until";
 
 let sim: TogetherSimulator;
 
@@ -25,15 +26,6 @@ const control = (path: string, body: unknown = {}) =>
     body: JSON.stringify(body),
     headers: { "content-type": "application/json" },
   });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 3000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const create = (extra: Record<string, unknown> = {}) =>
   call("POST", "/endpoints", {
@@ -80,7 +72,7 @@ describe("Together simulator", () => {
     expect(created.body.id).toMatch(/^endpoint-[0-9a-f-]{36}$/);
     expect(created.body.name).toMatch(/^devuser\/Qwen\/Qwen2\.5-7B-Instruct-[0-9a-f]{8}$/);
     const seen = new Set<string>();
-    await until(
+    await soon(
       async () => (await call("GET", `/endpoints/${created.body.id}`)).body.state as string,
       (state) => {
         seen.add(state);
@@ -93,7 +85,7 @@ describe("Together simulator", () => {
 
   it("stops an idle endpoint once its inactive timeout runs out", async () => {
     const { body } = await create({ inactive_timeout: 1 });
-    const state = await until(
+    const state = await soon(
       async () => (await call("GET", `/endpoints/${body.id}`)).body.state as string,
       (s) => s === "STOPPED",
     );
@@ -105,7 +97,7 @@ describe("Together simulator", () => {
     expect(body.state).toBe("STOPPED");
     expect((await call("PATCH", `/endpoints/${body.id}`, { state: "STOPPED" })).body.state).toBe("STOPPED");
     expect((await call("PATCH", `/endpoints/${body.id}`, { state: "STARTED" })).body.state).toBe("PENDING");
-    await until(
+    await soon(
       async () => (await call("GET", `/endpoints/${body.id}`)).body.state,
       (s) => s === "STARTED",
     );
@@ -160,7 +152,7 @@ describe("Together simulator", () => {
     const second = await call("POST", "/models", { model_name: "b", model_source: "org/corrupt-model" });
     const third = await call("POST", "/models", { model_name: "c", model_source: "org/fine" });
     const final = async (id: string) =>
-      until(
+      soon(
         async () => (await call("GET", `/jobs/${id}`)).body,
         (job) => ["Complete", "Failed"].includes(job.status),
       );
@@ -185,7 +177,7 @@ describe("Together simulator", () => {
         model_type: "adapter",
         base_model: base,
       });
-      await until(
+      await soon(
         async () => (await call("GET", `/jobs/${job.body.data.job_id}`)).body.status,
         (s) => s === "Complete",
       );
@@ -203,7 +195,7 @@ describe("Together simulator", () => {
     };
 
     expect(await code(bind(lora))).toEqual([400, "dedicated_endpoint_not_running"]);
-    await until(
+    await soon(
       async () => (await call("GET", `/endpoints/${endpoint.id}`)).body.state,
       (s) => s === "STARTED",
     );
