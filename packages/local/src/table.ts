@@ -65,9 +65,8 @@ export async function ensureTable(client: DynamoDBClient, name: string): Promise
 }
 
 async function addMissingIndexes(client: DynamoDBClient, name: string) {
-  const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-  const existing = new Set(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName));
-  // DynamoDB takes one index creation per UpdateTable call.
+  const existing = new Set((await settled(client, name)).map((index) => index.IndexName));
+  // DynamoDB builds one index at a time: each creation waits for the one before to be active.
   for (const index of indexes()) {
     if (existing.has(index.IndexName)) continue;
     await client.send(
@@ -77,5 +76,19 @@ async function addMissingIndexes(client: DynamoDBClient, name: string) {
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    await settled(client, name);
+  }
+}
+
+/** The table's indexes once none is being built (a build can take a while on a table with data). */
+async function settled(client: DynamoDBClient, name: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    const all = Table?.GlobalSecondaryIndexes ?? [];
+    if (Table?.TableStatus === "ACTIVE" && all.every((index) => index.IndexStatus === "ACTIVE")) return all;
+    if (Date.now() > deadline)
+      throw new Error(`table ${name}: indexes still being built after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
